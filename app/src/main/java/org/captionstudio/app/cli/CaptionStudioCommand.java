@@ -1,0 +1,43 @@
+package org.captionstudio.app.cli;
+
+import java.util.concurrent.Callable;
+import org.captionstudio.app.AppVersion;
+import org.captionstudio.app.gui.GuiLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code captionstudio}: opens the window when run without a subcommand. */
+@Command(
+    name = "captionstudio",
+    mixinStandardHelpOptions = true,
+    versionProvider = CaptionStudioCommand.Version.class,
+    description = {
+      "Captions images, describes videos and trains captioning models.",
+      "Without a subcommand it opens the Caption Studio window."
+    },
+    subcommands = {InfoCommand.class},
+    usageHelpAutoWidth = true)
+public final class CaptionStudioCommand implements Callable<Integer> {
+
+  @Option(
+      names = Logging.VERBOSE_OPTION,
+      scope = ScopeType.INHERIT,
+      description = "Log details to stderr and show stack traces with errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    GuiLauncher.launch();
+    return ExitStatus.OK;
+  }
+
+  /** Prints the product version for {@code --version}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Caption Studio " + AppVersion.get()};
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.captionstudio.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The entry point of {@code ./captionstudio}: no arguments open the window, a subcommand runs on
+ * the command line. The exit status is 0 on success, 1 for bad input, 2 for a usage error and 3 for
+ * a fault of ours.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    Charset console = Charset.defaultCharset();
+    PrintWriter out = new PrintWriter(System.out, true, console);
+    PrintWriter err = new PrintWriter(System.err, true, console);
+    int status = run(args, out, err);
+    out.flush();
+    err.flush();
+    // ND4J and JavaFX leave non-daemon threads behind; the status decides, not they.
+    System.exit(status);
+  }
+
+  /** Runs the command line with the given streams and returns the exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Logging.configure(List.of(args));
+    return commandLine(out, err).execute(args);
+  }
+
+  /** The configured command line, for the launcher and for tests. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new CaptionStudioCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+    return commandLine;
+  }
+}

@@ -1,0 +1,2 @@
+/** The main window: the drop zone where images and videos arrive, and the status bar. */
+package org.captionstudio.app.gui.main;
