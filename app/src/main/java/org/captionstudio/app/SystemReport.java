@@ -2,6 +2,7 @@ package org.captionstudio.app;
 
 import java.lang.management.ManagementFactory;
 import java.util.Objects;
+import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.runtime.BackendInfo;
 import org.captionstudio.vision.MediaLibraries;
 
@@ -48,7 +49,7 @@ public record SystemReport(App app, Java java, Os os, BackendInfo backend, Media
   }
 
   /** Collects the report; this loads ND4J, FFmpeg and OpenCV, so never call it on the FX thread. */
-  public static SystemReport collect() {
+  public static SystemReport collect() throws CaptioningException {
     return new SystemReport(
         new App("Caption Studio", AppVersion.get()),
         new Java(

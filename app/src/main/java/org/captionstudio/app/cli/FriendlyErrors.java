@@ -1,5 +1,6 @@
 package org.captionstudio.app.cli;
 
+import java.io.PrintWriter;
 import org.captionstudio.core.CaptioningException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,17 +27,20 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
       }
       return ExitStatus.BAD_INPUT;
     }
-    LOG.error("{} failed unexpectedly", commandLine.getCommandName(), exception);
-    String detail = exception.getMessage() == null ? "" : ": " + exception.getMessage();
-    commandLine
-        .getErr()
-        .println(
-            "Caption Studio failed unexpectedly ("
-                + exception.getClass().getSimpleName()
-                + detail
-                + "); run again with --verbose to see the details.");
-    if (verbose) {
-      exception.printStackTrace(commandLine.getErr());
+    return reportUnexpected(exception, commandLine.getCommandName(), commandLine.getErr());
+  }
+
+  /** Logs a fault of ours and says so in one line; returns {@link ExitStatus#INTERNAL}. */
+  static int reportUnexpected(Throwable failure, String command, PrintWriter err) {
+    LOG.error("{} failed unexpectedly", command, failure);
+    String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+    err.println(
+        "Caption Studio failed unexpectedly ("
+            + failure.getClass().getSimpleName()
+            + detail
+            + "); run again with --verbose to see the details.");
+    if (Logging.isVerbose()) {
+      failure.printStackTrace(err);
     }
     return ExitStatus.INTERNAL;
   }

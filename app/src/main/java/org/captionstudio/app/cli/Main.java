@@ -27,7 +27,13 @@ public final class Main {
   /** Runs the command line with the given streams and returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Logging.configure(List.of(args));
-    return commandLine(out, err).execute(args);
+    try {
+      return commandLine(out, err).execute(args);
+    } catch (Error e) {
+      // picocli hands Exceptions to FriendlyErrors; Errors (a native library, a static
+      // initialiser) come through here and still get one line instead of a stack trace.
+      return FriendlyErrors.reportUnexpected(e, "captionstudio", err);
+    }
   }
 
   /** The configured command line, for the launcher and for tests. */

@@ -1,11 +1,14 @@
 package org.captionstudio.app.gui;
 
+import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.captionstudio.app.gui.main.MainView;
 import org.captionstudio.app.gui.main.MainViewModel;
 import org.captionstudio.core.runtime.BackendInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. The window comes up first; ND4J loads afterwards on a worker thread, so a
@@ -13,6 +16,7 @@ import org.captionstudio.core.runtime.BackendInfo;
  */
 public final class CaptionStudioApp extends Application {
   static final String TITLE = "Caption Studio";
+  private static final Logger LOG = LoggerFactory.getLogger(CaptionStudioApp.class);
 
   private FxTaskExecutor executor;
 
@@ -30,6 +34,9 @@ public final class CaptionStudioApp extends Application {
     stage.setMinHeight(420);
     stage.setScene(scene);
     stage.show();
+    LOG.info(
+        "Window shown {} ms after the JVM started",
+        ManagementFactory.getRuntimeMXBean().getUptime());
 
     viewModel.loadBackend();
   }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.captionstudio.core.CaptioningException;
 import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -73,9 +74,19 @@ public record BackendInfo(
   /**
    * Loads ND4J if it is not loaded yet (0.4–2 s warm, several seconds the very first time) and
    * reports what it found. Never call it on a UI thread.
+   *
+   * @throws CaptioningException when no backend loads, e.g. the CUDA build on a machine without an
+   *     NVIDIA driver; the message says what to do
    */
-  public static BackendInfo probe() {
-    Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+  public static BackendInfo probe() throws CaptioningException {
+    Properties env;
+    try {
+      env = Nd4j.getExecutioner().getEnvironmentInformation();
+    } catch (RuntimeException | LinkageError e) {
+      // Static initialisation failed: ExceptionInInitializerError first, NoClassDefFoundError
+      // after.
+      throw new CaptioningException(explainLoadFailure(e), e);
+    }
     String backend = String.valueOf(env.getOrDefault(Nd4jEnvironment.BACKEND_KEY, "CPU"));
     Kind kind = backend.toUpperCase(Locale.ROOT).contains("CUDA") ? Kind.CUDA : Kind.CPU;
     List<ComputeDevice> devices = kind == Kind.CUDA ? cudaDevices(env) : List.of(cpuDevice());
@@ -94,6 +105,24 @@ public record BackendInfo(
             orUnset(System.getProperty("org.bytedeco.javacpp.maxphysicalbytes")));
     LOG.info("Compute backend: {}", info);
     return info;
+  }
+
+  /** One sentence on why ND4J did not load, with what to do about it. */
+  static String explainLoadFailure(Throwable failure) {
+    Throwable root = failure;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("libcuda.so")) {
+        return "The CUDA build of Caption Studio found no NVIDIA driver (libcuda.so.1 is missing):"
+            + " install the NVIDIA driver for CUDA 11.6 or newer, or use the CPU build.";
+      }
+      root = t;
+    }
+    if (root.getClass().getSimpleName().equals("NoAvailableBackendException")) {
+      return "ND4J found no compute backend that loads on this machine (the CUDA build needs an"
+          + " NVIDIA driver): run `./captionstudio --verbose info` to see why each was skipped.";
+    }
+    return "The compute backend (ND4J) could not start: " + root.getMessage();
   }
 
   /** The device computed on first: the CPU, or GPU 0. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BackendInfoTest {
 
   @Test
-  void theDefaultBuildLoadsTheCpuBackendWithOpenBlas() {
+  void theDefaultBuildLoadsTheCpuBackendWithOpenBlas() throws Exception {
     BackendInfo info = BackendInfo.probe();
 
     assertEquals(BackendInfo.Kind.CPU, info.kind());
@@ -24,7 +24,7 @@ class BackendInfoTest {
   }
 
   @Test
-  void testsRunWithPassiveOpenMpThreadsAndAnOffHeapCap() {
+  void testsRunWithPassiveOpenMpThreadsAndAnOffHeapCap() throws Exception {
     // Without PASSIVE, OpenMP threads spin and small ND4J work runs 10-40x slower (DL4J-NOTES.md).
     BackendInfo info = BackendInfo.probe();
 
@@ -67,6 +67,33 @@ class BackendInfoTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new ComputeDevice("cpu", -5, -1));
     assertEquals("totalMemoryBytes must be >= 0 or -1 for unknown, got -5", e.getMessage());
+  }
+
+  @Test
+  void aCudaBuildWithoutTheDriverSaysSoInOneSentence() {
+    // What ND4J M2.1 throws on a machine without libcuda.so.1 (seen with the cuda profile).
+    Throwable failure =
+        new ExceptionInInitializerError(
+            new RuntimeException(
+                new UnsatisfiedLinkError(
+                    "/root/.javacpp/cache/cuda/libjnicudart.so: libcuda.so.1: cannot open shared"
+                        + " object file: No such file or directory")));
+
+    assertEquals(
+        "The CUDA build of Caption Studio found no NVIDIA driver (libcuda.so.1 is missing):"
+            + " install the NVIDIA driver for CUDA 11.6 or newer, or use the CPU build.",
+        BackendInfo.explainLoadFailure(failure));
+  }
+
+  @Test
+  void otherLoadFailuresNameTheRootCause() {
+    Throwable failure =
+        new ExceptionInInitializerError(
+            new RuntimeException(new IllegalStateException("Illegal instruction")));
+
+    assertEquals(
+        "The compute backend (ND4J) could not start: Illegal instruction",
+        BackendInfo.explainLoadFailure(failure));
   }
 
   @Test

@@ -1,7 +1,8 @@
 package org.captionstudio.app.gui.main;
 
+import java.lang.management.ManagementFactory;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +25,7 @@ public final class MainViewModel {
   }
 
   private final TaskExecutor executor;
-  private final Supplier<BackendInfo> backendProbe;
+  private final Callable<BackendInfo> backendProbe;
   private final ReadOnlyObjectWrapper<BackendState> backendState =
       new ReadOnlyObjectWrapper<>(BackendState.LOADING);
   private final ReadOnlyObjectWrapper<BackendInfo> backend = new ReadOnlyObjectWrapper<>();
@@ -35,7 +36,7 @@ public final class MainViewModel {
    * @param executor runs the backend probe off the UI thread
    * @param backendProbe loads ND4J and reports the backend (slow: seconds on a cold start)
    */
-  public MainViewModel(TaskExecutor executor, Supplier<BackendInfo> backendProbe) {
+  public MainViewModel(TaskExecutor executor, Callable<BackendInfo> backendProbe) {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.backendProbe = Objects.requireNonNull(backendProbe, "backendProbe");
     refreshMemory();
@@ -45,7 +46,7 @@ public final class MainViewModel {
   public void loadBackend() {
     backendState.set(BackendState.LOADING);
     backendStatus.set(LOADING);
-    executor.submit(backendProbe::get, this::backendReady, this::backendFailed);
+    executor.submit(backendProbe, this::backendReady, this::backendFailed);
   }
 
   /** Re-reads the JVM's memory use for the status bar. */
@@ -60,6 +61,9 @@ public final class MainViewModel {
   }
 
   private void backendReady(BackendInfo info) {
+    LOG.info(
+        "Compute backend ready {} ms after the JVM started",
+        ManagementFactory.getRuntimeMXBean().getUptime());
     backend.set(info);
     backendStatus.set(info.summary());
     backendState.set(BackendState.READY);
