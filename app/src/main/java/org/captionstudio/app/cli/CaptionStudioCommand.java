@@ -1,5 +1,6 @@
 package org.captionstudio.app.cli;
 
+import java.io.InputStream;
 import java.util.concurrent.Callable;
 import org.captionstudio.app.AppVersion;
 import org.captionstudio.app.gui.GuiLauncher;
@@ -20,12 +21,22 @@ import picocli.CommandLine.ScopeType;
     subcommands = {InfoCommand.class},
     usageHelpAutoWidth = true)
 public final class CaptionStudioCommand implements Callable<Integer> {
+  private final InputStream stdin;
 
   @Option(
       names = Logging.VERBOSE_OPTION,
       scope = ScopeType.INHERIT,
       description = "Log details to stderr and show stack traces with errors.")
   boolean verbose;
+
+  CaptionStudioCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** What the subcommands read as standard input. */
+  InputStream stdin() {
+    return stdin;
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package org.captionstudio.app.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class Main {
     Charset console = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(System.out, true, console);
     PrintWriter err = new PrintWriter(System.err, true, console);
-    int status = run(args, out, err);
+    int status = run(args, System.in, out, err);
     out.flush();
     err.flush();
     // ND4J and JavaFX leave non-daemon threads behind; the status decides, not they.
@@ -25,10 +26,10 @@ public final class Main {
   }
 
   /** Runs the command line with the given streams and returns the exit status. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     Logging.configure(List.of(args));
     try {
-      return commandLine(out, err).execute(args);
+      return commandLine(in, out, err).execute(args);
     } catch (Error e) {
       // picocli hands Exceptions to FriendlyErrors; Errors (a native library, a static
       // initialiser) come through here and still get one line instead of a stack trace.
@@ -37,8 +38,8 @@ public final class Main {
   }
 
   /** The configured command line, for the launcher and for tests. */
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new CaptionStudioCommand());
+  public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new CaptionStudioCommand(in));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new FriendlyErrors());

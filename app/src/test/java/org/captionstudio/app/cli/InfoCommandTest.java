@@ -5,31 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.captionstudio.app.AppVersion;
 import org.junit.jupiter.api.Test;
 
 class InfoCommandTest {
 
-  /** What one run of the command line printed and returned. */
-  private record Run(int status, String out, String err) {
-    List<String> lines() {
-      return out.lines().toList();
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void infoPrintsVersionJavaOsBackendBlasAndThreads() {
-    Run run = run("info");
+    CliRun run = CliRun.of("info");
 
     assertEquals(ExitStatus.OK, run.status(), run.err());
     List<String> lines = run.lines();
@@ -46,7 +30,7 @@ class InfoCommandTest {
 
   @Test
   void infoJsonIsOneObjectWithTheSameFacts() throws Exception {
-    Run run = run("info", "--json");
+    CliRun run = CliRun.of("info", "--json");
 
     assertEquals(ExitStatus.OK, run.status(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -66,7 +50,7 @@ class InfoCommandTest {
 
   @Test
   void anUnknownSubcommandIsAUsageErrorOnStderr() {
-    Run run = run("no-such-command");
+    CliRun run = CliRun.of("no-such-command");
 
     assertEquals(ExitStatus.USAGE, run.status());
     assertTrue(run.out().isEmpty());
@@ -75,7 +59,7 @@ class InfoCommandTest {
 
   @Test
   void versionPrintsTheProductAndVersion() {
-    Run run = run("--version");
+    CliRun run = CliRun.of("--version");
 
     assertEquals(ExitStatus.OK, run.status());
     assertEquals("Caption Studio " + AppVersion.get(), run.out().strip());

@@ -1,0 +1,65 @@
+package org.captionstudio.benchmarks.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.captionstudio.benchmarks.Benchmark;
+import org.captionstudio.benchmarks.BenchmarkRunner;
+
+/** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
+public final class BenchmarkMain {
+  private static final List<Benchmark> BENCHMARKS = List.of();
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (args.length == 0 || args[0].equals("--list") || args[0].equals("--help")) {
+      out.println("Usage: benchmarks/run.sh NAME [--warmup N] [--iterations N]");
+      for (Benchmark benchmark : BENCHMARKS) {
+        out.printf(Locale.ROOT, "  %-20s %s%n", benchmark.name(), benchmark.description());
+      }
+      return args.length == 0 ? 2 : 0;
+    }
+    Optional<Benchmark> found =
+        BENCHMARKS.stream().filter(b -> b.name().equals(args[0])).findFirst();
+    if (found.isEmpty()) {
+      err.println("Unknown benchmark '" + args[0] + "'; run.sh --list shows the benchmarks.");
+      return 2;
+    }
+    int warmup = 3;
+    int iterations = 7;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        default -> {
+          err.println("Unknown option '" + args[i] + "'.");
+          return 2;
+        }
+      }
+    }
+    Benchmark benchmark = found.get();
+    out.println(benchmark.name() + ": " + benchmark.description());
+    out.printf(Locale.ROOT, "warm-up %d, timed iterations %d%n", warmup, iterations);
+    BenchmarkRunner.Result result = BenchmarkRunner.run(benchmark, warmup, iterations);
+    out.printf(Locale.ROOT, "ours ms: %s%n", format(result.oursMillis()));
+    result
+        .referenceMillis()
+        .ifPresent(ref -> out.printf(Locale.ROOT, "ref  ms: %s%n", format(ref)));
+    out.println(result.resultLine());
+    return 0;
+  }
+
+  private static String format(double[] millis) {
+    StringBuilder text = new StringBuilder();
+    for (double value : millis) {
+      text.append(String.format(Locale.ROOT, "%.1f ", value));
+    }
+    return text.toString().strip();
+  }
+}
