@@ -17,10 +17,10 @@ import org.captionstudio.core.DatasetException;
  *
  * @param images image id → file name, in file order
  * @param captions the usable captions, in file order
- * @param skipped one sentence per annotation that could not be used
+ * @param skipped the entries that could not be used, one sentence each
  */
 public record CocoCaptions(
-    Map<String, String> images, List<Caption> captions, List<String> skipped) {
+    Map<String, String> images, List<Caption> captions, List<Problem> skipped) {
   public CocoCaptions {
     images = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(images));
     captions = List.copyOf(captions);
@@ -48,7 +48,7 @@ public record CocoCaptions(
           }
           Map<String, String> images = new LinkedHashMap<>();
           List<Caption> captions = new ArrayList<>();
-          List<String> skipped = new ArrayList<>();
+          List<Problem> skipped = new ArrayList<>();
           boolean sawAnnotations = false;
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -71,13 +71,13 @@ public record CocoCaptions(
   }
 
   private static void readImages(
-      JsonParser parser, String name, Map<String, String> images, List<String> skipped)
+      JsonParser parser, String name, Map<String, String> images, List<Problem> skipped)
       throws IOException, DatasetException {
     JsonFiles.expect(parser, JsonToken.START_ARRAY, name, "\"images\"");
     int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
-        skipped.add(name + ": images[" + index + "] is not an object.");
+        skipped.add(malformed(name + ": images[" + index + "] is not an object."));
         parser.skipChildren();
         index++;
         continue;
@@ -96,22 +96,25 @@ public record CocoCaptions(
         }
       }
       if (id == null) {
-        skipped.add(name + ": images[" + index + "] has no usable \"id\".");
+        skipped.add(malformed(name + ": images[" + index + "] has no usable \"id\"."));
       } else if (images.putIfAbsent(id, fileName == null ? "" : fileName) != null) {
-        skipped.add(name + ": images[" + index + "] repeats image id " + id + ".");
+        skipped.add(
+            new Problem(
+                Problem.Kind.DUPLICATE_ID,
+                name + ": images[" + index + "] repeats image id " + id + "."));
       }
       index++;
     }
   }
 
   private static void readAnnotations(
-      JsonParser parser, String name, List<Caption> captions, List<String> skipped)
+      JsonParser parser, String name, List<Caption> captions, List<Problem> skipped)
       throws IOException, DatasetException {
     JsonFiles.expect(parser, JsonToken.START_ARRAY, name, "\"annotations\"");
     int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
-        skipped.add(name + ": annotations[" + index + "] is not an object.");
+        skipped.add(malformed(name + ": annotations[" + index + "] is not an object."));
         parser.skipChildren();
         index++;
         continue;
@@ -136,23 +139,36 @@ public record CocoCaptions(
         }
       }
       if (imageId == null) {
-        skipped.add(name + ": annotations[" + index + "] has no usable \"image_id\".");
+        skipped.add(malformed(name + ": annotations[" + index + "] has no usable \"image_id\"."));
       } else if (text == null) {
         skipped.add(
-            name
-                + ": annotations["
-                + index
-                + "] (image "
-                + imageId
-                + ") has "
-                + (textWrongType ? "a caption that is not text." : "no caption."));
+            new Problem(
+                textWrongType ? Problem.Kind.NON_TEXT_CAPTION : Problem.Kind.EMPTY_CAPTION,
+                name
+                    + ": annotations["
+                    + index
+                    + "] (image "
+                    + imageId
+                    + ") has "
+                    + (textWrongType ? "a caption that is not text." : "no caption.")));
       } else if (text.isBlank()) {
         skipped.add(
-            name + ": annotations[" + index + "] (image " + imageId + ") has an empty caption.");
+            new Problem(
+                Problem.Kind.EMPTY_CAPTION,
+                name
+                    + ": annotations["
+                    + index
+                    + "] (image "
+                    + imageId
+                    + ") has an empty caption."));
       } else {
         captions.add(new Caption(imageId, text));
       }
       index++;
     }
+  }
+
+  private static Problem malformed(String message) {
+    return new Problem(Problem.Kind.MALFORMED_ENTRY, message);
   }
 }

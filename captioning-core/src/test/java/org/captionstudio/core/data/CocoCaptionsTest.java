@@ -76,7 +76,16 @@ class CocoCaptionsTest {
             "captions.json: annotations[3] (image 1) has no caption.",
             "captions.json: annotations[4] (image 1) has an empty caption.",
             "captions.json: annotations[5] is not an object."),
-        coco.skipped());
+        coco.skipped().stream().map(Problem::message).toList());
+    assertEquals(
+        List.of(
+            Problem.Kind.DUPLICATE_ID,
+            Problem.Kind.MALFORMED_ENTRY,
+            Problem.Kind.NON_TEXT_CAPTION,
+            Problem.Kind.EMPTY_CAPTION,
+            Problem.Kind.EMPTY_CAPTION,
+            Problem.Kind.MALFORMED_ENTRY),
+        coco.skipped().stream().map(Problem::kind).toList());
   }
 
   @Test
