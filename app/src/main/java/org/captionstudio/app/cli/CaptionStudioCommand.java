@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
       "Captions images, describes videos and trains captioning models.",
       "Without a subcommand it opens the Caption Studio window."
     },
-    subcommands = {InfoCommand.class},
+    subcommands = {InfoCommand.class, EncodersCommand.class},
     usageHelpAutoWidth = true)
 public final class CaptionStudioCommand implements Callable<Integer> {
   private final InputStream stdin;

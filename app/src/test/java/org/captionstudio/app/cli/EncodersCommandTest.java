@@ -1,0 +1,77 @@
+package org.captionstudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EncodersCommandTest {
+  private static final String CACHE_PROPERTY = "org.deeplearning4j.resources.directory";
+  @TempDir Path dir;
+  private String previous;
+
+  @BeforeEach
+  void useATemporaryZooCache() {
+    previous = System.getProperty(CACHE_PROPERTY);
+    System.setProperty(CACHE_PROPERTY, dir.resolve("dl4j").toString());
+  }
+
+  @AfterEach
+  void restore() {
+    if (previous == null) {
+      System.clearProperty(CACHE_PROPERTY);
+    } else {
+      System.setProperty(CACHE_PROPERTY, previous);
+    }
+  }
+
+  @Test
+  void theListingShowsEveryEncoderWithItsGridAndWeightStatus() throws Exception {
+    Path squeezenet = dir.resolve("dl4j/models/squeezenet/squeezenet_dl4j_inference.v2.zip");
+    Files.createDirectories(squeezenet.getParent());
+    Files.write(squeezenet, new byte[] {1, 2, 3}); // not the zoo's file: its checksum fails
+
+    CliRun run = CliRun.of("encoders");
+
+    assertEquals(ExitStatus.OK, run.status(), run.err());
+    assertTrue(
+        run.out()
+            .contains(
+                "resnet50    224px  2048x4x4    BGR, 0-255 minus ImageNet means    not downloaded"),
+        run.out());
+    assertTrue(run.out().contains("darknet19   224px  1024x7x7    RGB, scaled to 0-1"), run.out());
+    assertTrue(
+        run.out()
+            .contains("squeezenet  227px  512x13x13   BGR, 0-255 minus ImageNet means    corrupt"),
+        run.out());
+    assertTrue(run.out().contains("Weights cache: " + dir.resolve("dl4j/models")), run.out());
+  }
+
+  @Test
+  void downloadFromAMirrorFolderThatLacksTheFileIsOneSentence() throws Exception {
+    Path mirror = Files.createDirectories(dir.resolve("mirror"));
+
+    CliRun run = CliRun.of("encoders", "download", "resnet50", "--mirror", mirror.toString());
+
+    assertEquals(ExitStatus.BAD_INPUT, run.status());
+    assertTrue(
+        run.err()
+            .startsWith("The mirror folder " + mirror + " has no resnet50_dl4j_inference.v3.zip"),
+        run.err());
+  }
+
+  @Test
+  void anUnknownEncoderIsNamed() {
+    CliRun run = CliRun.of("encoders", "download", "alexnet");
+
+    assertEquals(ExitStatus.BAD_INPUT, run.status());
+    assertEquals(
+        "Unknown encoder 'alexnet': use vgg16, resnet50, squeezenet, darknet19 or all.",
+        run.err().strip());
+  }
+}
