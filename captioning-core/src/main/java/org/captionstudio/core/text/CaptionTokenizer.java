@@ -118,12 +118,12 @@ public final class CaptionTokenizer {
       joined.append(caption.replace('\n', ' '));
       lineEnds[i] = joined.length();
     }
+    if (captions.isEmpty()) {
+      return List.of();
+    }
     List<List<String>> lines = new ArrayList<>(captions.size());
     for (int i = 0; i < captions.size(); i++) {
       lines.add(new ArrayList<>());
-    }
-    if (captions.isEmpty()) {
-      return List.of();
     }
     new PtbScanner(
             joined.toString(),

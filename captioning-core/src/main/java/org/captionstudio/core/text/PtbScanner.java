@@ -316,17 +316,18 @@ final class PtbScanner {
   }
 
   /**
-   * The common case, decided without trying every pattern: ASCII letters followed by a space are a
-   * word. A pattern that reaches further needs some other character before that space, and those
-   * that look at the space (titles and initials before a space) yield the same token. Only "cannot"
-   * and the assimilations ("gonna", ...) are split. Returns -1 if this is not the case.
+   * The common case, decided without trying every pattern: ASCII letters followed by a space or a
+   * line feed are a word. A pattern that reaches further needs some other character before that
+   * blank, and those that look at the blank (titles and initials before it) yield the same token.
+   * Only "cannot" and the assimilations ("gonna", ...) are split. Returns -1 if this is not the
+   * case.
    */
   private int plainWord(int p) {
     int i = p + 1;
     while (i < n && isAsciiLetter(chars[i])) {
       i++;
     }
-    if (i >= n || chars[i] != ' ') {
+    if (i >= n || (chars[i] != ' ' && chars[i] != '\n')) {
       return -1;
     }
     if ((i - p == 6 && lit(p, "cannot")) || (i - p == 5 && assimilation(p) > 0)) {
