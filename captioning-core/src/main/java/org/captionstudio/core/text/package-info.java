@@ -1,0 +1,2 @@
+/** Text: the coco-caption tokenizer and the vocabulary. */
+package org.captionstudio.core.text;
