@@ -18,7 +18,13 @@ import picocli.CommandLine.ScopeType;
       "Captions images, describes videos and trains captioning models.",
       "Without a subcommand it opens the Caption Studio window."
     },
-    subcommands = {InfoCommand.class, EncodersCommand.class},
+    subcommands = {
+      InfoCommand.class,
+      EvaluateCommand.class,
+      TokenizeCommand.class,
+      ValidateCommand.class,
+      EncodersCommand.class
+    },
     usageHelpAutoWidth = true)
 public final class CaptionStudioCommand implements Callable<Integer> {
   private final InputStream stdin;

@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.captionstudio.benchmarks.Benchmark;
 import org.captionstudio.benchmarks.BenchmarkRunner;
+import org.captionstudio.benchmarks.EvaluateSpeed;
 
 /** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
 public final class BenchmarkMain {
-  private static final List<Benchmark> BENCHMARKS = List.of();
+  private static final List<Benchmark> BENCHMARKS = List.of(new EvaluateSpeed());
 
   private BenchmarkMain() {}
 

@@ -52,6 +52,10 @@ final class JsonFiles {
     } catch (CharConversionException e) {
       throw new DatasetException(name + " is not UTF-8 text: " + firstLine(e.getMessage()), e);
     } catch (JsonProcessingException e) {
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+        throw new DatasetException(
+            name + " ends too early" + where(e) + ": the file looks truncated.", e);
+      }
       if (String.valueOf(e.getOriginalMessage()).startsWith("Invalid UTF-8")) {
         throw new DatasetException(
             name + " is not UTF-8 text" + where(e) + ": save it as UTF-8 and try again.", e);

@@ -111,6 +111,7 @@ class CocoCaptionsTest {
           empty                 | ''                                                   | captions.json is empty.
           whitespace only       | '   '                                                | captions.json is empty.
           truncated             | {"annotations": [{"image_id": 1, "caption": "a do   | captions.json ends too early
+          truncated in a key    | {"images": [{"id": 1,                                | captions.json ends too early
           not json              | hello                                                | captions.json is not valid JSON (line 1, column
           an array              | [1, 2]                                               | captions.json is not a COCO captions file: it must be a JSON object with "images" and "annotations", found an array.
           no annotations        | {"images": []}                                       | captions.json is not a COCO captions file: it has no "annotations" array.
