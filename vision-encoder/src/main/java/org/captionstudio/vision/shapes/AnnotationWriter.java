@@ -64,12 +64,7 @@ final class AnnotationWriter {
       throws IOException {
     try (JsonGenerator json = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
       json.writeStartObject();
-      json.writeObjectFieldStart("info");
-      json.writeStringField("description", "ShapesWorld captions, " + split.coco() + " split");
-      json.writeStringField("version", Integer.toString(FORMAT_VERSION));
-      json.writeStringField("contributor", CONTRIBUTOR);
-      json.writeNumberField("seed", config.seed());
-      json.writeEndObject();
+      writeInfo(json, "ShapesWorld captions, " + split.coco() + " split", config);
       json.writeArrayFieldStart("licenses");
       json.writeEndArray();
       json.writeArrayFieldStart("images");
@@ -101,12 +96,7 @@ final class AnnotationWriter {
   static void msrVtt(Path file, List<ClipItem> clips, SynthConfig config) throws IOException {
     try (JsonGenerator json = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
       json.writeStartObject();
-      json.writeObjectFieldStart("info");
-      json.writeStringField("description", "ShapesWorld video clips");
-      json.writeStringField("version", Integer.toString(FORMAT_VERSION));
-      json.writeStringField("contributor", CONTRIBUTOR);
-      json.writeNumberField("seed", config.seed());
-      json.writeEndObject();
+      writeInfo(json, "ShapesWorld video clips", config);
       json.writeArrayFieldStart("videos");
       for (ClipItem item : clips) {
         json.writeStartObject();
@@ -243,6 +233,17 @@ final class AnnotationWriter {
       json.writeEndArray();
       json.writeEndObject();
     }
+  }
+
+  /** The "info" object of the COCO and MSR-VTT files. */
+  private static void writeInfo(JsonGenerator json, String description, SynthConfig config)
+      throws IOException {
+    json.writeObjectFieldStart("info");
+    json.writeStringField("description", description);
+    json.writeStringField("version", Integer.toString(FORMAT_VERSION));
+    json.writeStringField("contributor", CONTRIBUTOR);
+    json.writeNumberField("seed", config.seed());
+    json.writeEndObject();
   }
 
   private static void writeObjectFields(JsonGenerator json, ShapeObject object) throws IOException {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Judges whether a caption in the ShapesWorld grammar is true of an image or a clip, and which
@@ -70,52 +72,62 @@ public final class ShapesCaptionChecker {
 
   /** Whether the caption is true of the image. */
   public CheckResult check(String caption, Scene scene) {
-    List<String> tokens = tokens(caption);
-    Optional<String> unknown = unknownWord(tokens);
-    if (unknown.isPresent()) {
-      return CheckResult.unparsed(unknown.get());
-    }
-    Optional<List<CaptionParser.Statement>> statements = CaptionParser.image(tokens);
-    if (statements.isEmpty()) {
-      return CheckResult.unparsed(
-          "\"" + String.join(" ", tokens) + "\" does not follow the ShapesWorld image grammar");
-    }
-    Judgement judgement = new Judgement();
-    for (CaptionParser.Statement statement : statements.get()) {
-      if (statement instanceof CaptionParser.Exists exists) {
-        judgement.exists(exists.phrase(), scene.objects());
-      } else if (statement instanceof CaptionParser.Related related) {
-        judgement.related(related, scene);
-      } else if (statement instanceof CaptionParser.Predicate predicate) {
-        judgement.predicate(predicate, scene.objects());
-      } else {
-        throw new IllegalStateException("not an image statement: " + statement);
-      }
-    }
-    return judgement.result();
+    return judge(
+        caption,
+        CaptionParser::image,
+        "image",
+        (statement, judgement) -> {
+          if (statement instanceof CaptionParser.Exists exists) {
+            judgement.exists(exists.phrase(), scene.objects());
+          } else if (statement instanceof CaptionParser.Related related) {
+            judgement.related(related, scene);
+          } else if (statement instanceof CaptionParser.Predicate predicate) {
+            judgement.predicate(predicate, scene.objects());
+          } else {
+            throw new IllegalStateException("not an image statement: " + statement);
+          }
+        });
   }
 
   /** Whether the caption is true of the clip. */
   public CheckResult check(String caption, Clip clip) {
+    return judge(
+        caption,
+        CaptionParser::clip,
+        "clip",
+        (statement, judgement) -> {
+          if (statement instanceof CaptionParser.Acts acts) {
+            judgement.acts(acts, clip);
+          } else if (statement instanceof CaptionParser.StaysStill still) {
+            judgement.staysStill(still.phrase(), clip);
+          } else {
+            throw new IllegalStateException("not a clip statement: " + statement);
+          }
+        });
+  }
+
+  private static CheckResult judge(
+      String caption,
+      Function<List<String>, Optional<List<CaptionParser.Statement>>> grammar,
+      String grammarName,
+      BiConsumer<CaptionParser.Statement, Judgement> judgeOne) {
     List<String> tokens = tokens(caption);
     Optional<String> unknown = unknownWord(tokens);
     if (unknown.isPresent()) {
       return CheckResult.unparsed(unknown.get());
     }
-    Optional<List<CaptionParser.Statement>> statements = CaptionParser.clip(tokens);
+    Optional<List<CaptionParser.Statement>> statements = grammar.apply(tokens);
     if (statements.isEmpty()) {
       return CheckResult.unparsed(
-          "\"" + String.join(" ", tokens) + "\" does not follow the ShapesWorld clip grammar");
+          "\""
+              + String.join(" ", tokens)
+              + "\" does not follow the ShapesWorld "
+              + grammarName
+              + " grammar");
     }
     Judgement judgement = new Judgement();
     for (CaptionParser.Statement statement : statements.get()) {
-      if (statement instanceof CaptionParser.Acts acts) {
-        judgement.acts(acts, clip);
-      } else if (statement instanceof CaptionParser.StaysStill still) {
-        judgement.staysStill(still.phrase(), clip);
-      } else {
-        throw new IllegalStateException("not a clip statement: " + statement);
-      }
+      judgeOne.accept(statement, judgement);
     }
     return judgement.result();
   }
