@@ -126,26 +126,12 @@ final class CaptionParser {
       return null;
     }
     int start = c.position;
-    SizeClass size = null;
-    Colour colour = null;
-    List<Integer> words = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      if (i == 1 && !c.accept(List.of(ShapesVocabulary.AND))) {
-        break;
-      }
-      Optional<SizeClass> sizeWord = SizeClass.ofWord(c.peek());
-      Optional<Colour> colourWord = Colour.ofWord(c.peek());
-      if (sizeWord.isPresent() && size == null) {
-        size = sizeWord.get();
-      } else if (colourWord.isPresent() && colour == null) {
-        colour = colourWord.get();
-      } else {
-        return null;
-      }
-      words.add(c.position);
-      c.position++;
+    Adjectives said = new Adjectives();
+    if (!said.take(c) || c.accept(List.of(ShapesVocabulary.AND)) && !said.take(c)) {
+      return null;
     }
-    return List.of(new Predicate(subject, size, colour, words, c.text(start, c.position)));
+    return List.of(
+        new Predicate(subject, said.size, said.colour, said.words, c.text(start, c.position)));
   }
 
   private static List<Statement> list(Cursor c) {
@@ -282,7 +268,7 @@ final class CaptionParser {
     String first = c.peek();
     Quantifier quantifier;
     int count = 1;
-    List<Integer> words = new ArrayList<>();
+    Adjectives adjectives = new Adjectives(); // the number word's position goes first
     if (ShapesVocabulary.INDEFINITE.contains(first)) {
       quantifier = Quantifier.SOME;
     } else if (ShapesVocabulary.DEFINITE.equals(first)) {
@@ -290,24 +276,13 @@ final class CaptionParser {
     } else if (ShapesVocabulary.number(first) > 0) {
       quantifier = Quantifier.EXACTLY;
       count = ShapesVocabulary.number(first);
-      words.add(c.position);
+      adjectives.words.add(c.position);
     } else {
       return null;
     }
     c.position++;
-    SizeClass size = null;
-    Colour colour = null;
-    while (true) {
-      Optional<SizeClass> sizeWord = SizeClass.ofWord(c.peek());
-      Optional<Colour> colourWord = Colour.ofWord(c.peek());
-      if (sizeWord.isPresent() && size == null) {
-        size = sizeWord.get();
-      } else if (colourWord.isPresent() && colour == null) {
-        colour = colourWord.get();
-      } else {
-        break;
-      }
-      words.add(c.position++);
+    while (adjectives.take(c)) {
+      // one size and one colour word at most, in either order
     }
     String noun = c.peek();
     boolean plural = count > 1;
@@ -322,9 +297,35 @@ final class CaptionParser {
       }
       shape = named.get();
     }
-    words.add(c.position++);
+    adjectives.words.add(c.position++);
     return new NounPhrase(
-        quantifier, count, new Descriptor(size, colour, shape), words, c.text(start, c.position));
+        quantifier,
+        count,
+        new Descriptor(adjectives.size, adjectives.colour, shape),
+        adjectives.words,
+        c.text(start, c.position));
+  }
+
+  /** Size and colour words read so far: at most one of each. */
+  private static final class Adjectives {
+    private SizeClass size;
+    private Colour colour;
+    private final List<Integer> words = new ArrayList<>();
+
+    /** Reads one size or colour word not yet given; false (reading nothing) otherwise. */
+    boolean take(Cursor c) {
+      Optional<SizeClass> sizeWord = SizeClass.ofWord(c.peek());
+      Optional<Colour> colourWord = Colour.ofWord(c.peek());
+      if (sizeWord.isPresent() && size == null) {
+        size = sizeWord.get();
+      } else if (colourWord.isPresent() && colour == null) {
+        colour = colourWord.get();
+      } else {
+        return false;
+      }
+      words.add(c.position++);
+      return true;
+    }
   }
 
   /** A position in the token list. */

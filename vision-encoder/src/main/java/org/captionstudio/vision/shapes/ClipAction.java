@@ -11,12 +11,7 @@ import java.util.Optional;
  * disappearing) have {@code start() == end()}.
  */
 public sealed interface ClipAction
-    permits ClipAction.Move,
-        ClipAction.Resize,
-        ClipAction.Rotate,
-        ClipAction.Recolour,
-        ClipAction.Appear,
-        ClipAction.Disappear {
+    permits ClipAction.Move, ClipAction.Resize, ClipAction.Rotate, ClipAction.Instant {
 
   /** What kind of action it is, as captions tell it apart. */
   enum Kind {
@@ -51,6 +46,23 @@ public sealed interface ClipAction
    * it is not in the picture.
    */
   Optional<ShapeObject> stateAt(ShapeObject initial, double seconds);
+
+  /** An action that happens at one moment, {@link #at()}: it starts and ends then. */
+  sealed interface Instant extends ClipAction
+      permits ClipAction.Recolour, ClipAction.Appear, ClipAction.Disappear {
+    /** When it happens, in seconds. */
+    double at();
+
+    @Override
+    default double start() {
+      return at();
+    }
+
+    @Override
+    default double end() {
+      return at();
+    }
+  }
 
   /**
    * The object travels {@code distance} pixels in {@code direction}, at constant speed.
@@ -153,20 +165,10 @@ public sealed interface ClipAction
    * @param at when, in seconds
    * @param to the new colour
    */
-  record Recolour(int objectId, double at, Colour to) implements ClipAction {
+  record Recolour(int objectId, double at, Colour to) implements Instant {
     public Recolour {
       checkSpan(objectId, at, at);
       Objects.requireNonNull(to, "to");
-    }
-
-    @Override
-    public double start() {
-      return at;
-    }
-
-    @Override
-    public double end() {
-      return at;
     }
 
     @Override
@@ -186,19 +188,9 @@ public sealed interface ClipAction
    * @param objectId the acting object
    * @param at when it appears, in seconds
    */
-  record Appear(int objectId, double at) implements ClipAction {
+  record Appear(int objectId, double at) implements Instant {
     public Appear {
       checkSpan(objectId, at, at);
-    }
-
-    @Override
-    public double start() {
-      return at;
-    }
-
-    @Override
-    public double end() {
-      return at;
     }
 
     @Override
@@ -218,19 +210,9 @@ public sealed interface ClipAction
    * @param objectId the acting object
    * @param at when it disappears, in seconds
    */
-  record Disappear(int objectId, double at) implements ClipAction {
+  record Disappear(int objectId, double at) implements Instant {
     public Disappear {
       checkSpan(objectId, at, at);
-    }
-
-    @Override
-    public double start() {
-      return at;
-    }
-
-    @Override
-    public double end() {
-      return at;
     }
 
     @Override

@@ -103,36 +103,23 @@ public enum Shape {
 
   private static Path2D regular(
       double x, double y, double circumradius, int corners, double first) {
-    Path2D.Double path = new Path2D.Double();
+    double[][] points = new double[corners][];
     for (int i = 0; i < corners; i++) {
       double angle = first + 2 * Math.PI * i / corners;
-      double px = x + circumradius * Math.cos(angle);
-      double py = y + circumradius * Math.sin(angle);
-      if (i == 0) {
-        path.moveTo(px, py);
-      } else {
-        path.lineTo(px, py);
-      }
+      points[i] =
+          new double[] {x + circumradius * Math.cos(angle), y + circumradius * Math.sin(angle)};
     }
-    path.closePath();
-    return path;
+    return polygon(points);
   }
 
   private static Path2D star(double x, double y, double outer, double first) {
-    Path2D.Double path = new Path2D.Double();
+    double[][] points = new double[10][];
     for (int i = 0; i < 10; i++) {
       double r = i % 2 == 0 ? outer : outer * STAR_INNER;
       double angle = first + Math.PI * i / 5;
-      double px = x + r * Math.cos(angle);
-      double py = y + r * Math.sin(angle);
-      if (i == 0) {
-        path.moveTo(px, py);
-      } else {
-        path.lineTo(px, py);
-      }
+      points[i] = new double[] {x + r * Math.cos(angle), y + r * Math.sin(angle)};
     }
-    path.closePath();
-    return path;
+    return polygon(points);
   }
 
   private static Path2D diamond(double x, double y, double radius, double turn) {
@@ -144,15 +131,23 @@ public enum Shape {
     };
     double cos = Math.cos(turn);
     double sin = Math.sin(turn);
-    Path2D.Double path = new Path2D.Double();
+    double[][] points = new double[corners.length][];
     for (int i = 0; i < corners.length; i++) {
-      double px = x + corners[i][0] * cos - corners[i][1] * sin;
-      double py = y + corners[i][0] * sin + corners[i][1] * cos;
-      if (i == 0) {
-        path.moveTo(px, py);
-      } else {
-        path.lineTo(px, py);
-      }
+      points[i] =
+          new double[] {
+            x + corners[i][0] * cos - corners[i][1] * sin,
+            y + corners[i][0] * sin + corners[i][1] * cos
+          };
+    }
+    return polygon(points);
+  }
+
+  /** The closed polygon through the points, in order. */
+  private static Path2D polygon(double[][] points) {
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(points[0][0], points[0][1]);
+    for (int i = 1; i < points.length; i++) {
+      path.lineTo(points[i][0], points[i][1]);
     }
     path.closePath();
     return path;
