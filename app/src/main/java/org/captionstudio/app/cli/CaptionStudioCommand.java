@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       EvaluateCommand.class,
       TokenizeCommand.class,
       ValidateCommand.class,
+      SynthCommand.class,
       EncodersCommand.class
     },
     usageHelpAutoWidth = true)

@@ -101,7 +101,7 @@ final class EncodersCommand implements Callable<Integer> {
       WeightsStore store = WeightsStore.defaultLocation();
       Downloader downloader = new Downloader(DownloadSettings.defaults());
       PrintWriter err = spec.commandLine().getErr();
-      ProgressListener progress = new TerminalProgress(err);
+      ProgressListener progress = new TerminalProgress(err, "MB", 1e6);
       for (ZooEncoder encoder : encoders) {
         Path file;
         if (mirror != null && !mirror.contains("://")) {
@@ -116,34 +116,6 @@ final class EncodersCommand implements Callable<Integer> {
       }
       spec.commandLine().getOut().flush();
       return ExitStatus.OK;
-    }
-  }
-
-  /** Prints download progress on stderr, at most every 5%. */
-  static final class TerminalProgress implements ProgressListener {
-    private final PrintWriter err;
-    private String stage = "";
-    private long lastPercent = -1;
-
-    TerminalProgress(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public void progress(String stage, long done, long total) {
-      if (!stage.equals(this.stage)) {
-        this.stage = stage;
-        lastPercent = -1;
-      }
-      if (total <= 0) {
-        return;
-      }
-      long percent = done * 100 / total;
-      if (percent >= lastPercent + 5 || (percent == 100 && lastPercent != 100)) {
-        lastPercent = percent;
-        err.printf(Locale.ROOT, "%s: %d%% of %.1f MB%n", stage, percent, total / 1e6);
-        err.flush();
-      }
     }
   }
 }

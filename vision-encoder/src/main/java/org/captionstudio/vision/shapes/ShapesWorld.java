@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.captionstudio.core.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

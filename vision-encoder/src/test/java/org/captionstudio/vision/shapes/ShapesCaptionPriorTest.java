@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.captionstudio.core.DatasetException;
+import org.captionstudio.core.ProgressListener;
 import org.captionstudio.core.eval.CaptionMetrics;
 import org.captionstudio.core.eval.EvalItem;
 import org.captionstudio.core.eval.EvaluationReport;

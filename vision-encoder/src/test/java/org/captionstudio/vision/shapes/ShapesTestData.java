@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.captionstudio.core.ProgressListener;
 
 /** Generates small ShapesWorld datasets for tests and reads their JSON back. */
 final class ShapesTestData {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.captionstudio.core.ProgressListener;
 import org.captionstudio.core.data.CocoCaptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
