@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       TokenizeCommand.class,
       ValidateCommand.class,
       SynthCommand.class,
+      PretrainEncoderCommand.class,
       EncodersCommand.class
     },
     usageHelpAutoWidth = true)

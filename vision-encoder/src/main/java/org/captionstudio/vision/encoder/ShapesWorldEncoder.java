@@ -1,0 +1,119 @@
+package org.captionstudio.vision.encoder;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.captionstudio.core.CaptioningException;
+import org.captionstudio.core.EncodedImage;
+import org.captionstudio.core.EncoderInfo;
+import org.captionstudio.core.ImageEncoder;
+import org.captionstudio.core.ModelLoadException;
+import org.captionstudio.vision.image.DecodedImage;
+import org.captionstudio.vision.image.ImageDecoder;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The pretrained, frozen ShapesWorld encoder: images in, an 8×8 grid (at 128 px) of region vectors
+ * out, read from the network's {@link ShapesWorldNet#FEATURES} vertex.
+ */
+public final class ShapesWorldEncoder implements ImageEncoder {
+  /** The id model bundles record. */
+  public static final String ID = "shapesworld";
+
+  private final ShapesEncoderCard card;
+  private final ComputationGraph network;
+  private final ImageDecoder decoder;
+  private final EncoderInfo info;
+
+  private ShapesWorldEncoder(
+      ShapesEncoderCard card, ComputationGraph network, ImageDecoder decoder) {
+    this.card = card;
+    this.network = network;
+    this.decoder = decoder;
+    this.info =
+        new EncoderInfo(
+            ID,
+            card.inputSize(),
+            card.gridHeight(),
+            card.gridWidth(),
+            card.featureDim(),
+            "ShapesWorld encoder, pretrained on "
+                + card.trainImages()
+                + " images (test shape/colour/size accuracy "
+                + String.format(
+                    java.util.Locale.ROOT,
+                    "%.2f/%.2f/%.2f",
+                    card.test().shape(),
+                    card.test().colour(),
+                    card.test().size())
+                + ")");
+  }
+
+  /** Loads a file written by {@code pretrain-encoder}. */
+  public static ShapesWorldEncoder load(Path file) throws ModelLoadException {
+    ShapesEncoderFile.Loaded loaded = ShapesEncoderFile.read(file);
+    return new ShapesWorldEncoder(loaded.card(), loaded.graph(), new ImageDecoder());
+  }
+
+  /** What the file says about its pretraining. */
+  public ShapesEncoderCard card() {
+    return card;
+  }
+
+  @Override
+  public EncoderInfo info() {
+    return info;
+  }
+
+  @Override
+  public List<EncodedImage> encode(List<Path> images) throws CaptioningException {
+    List<DecodedImage> decoded = new ArrayList<>(images.size());
+    for (Path image : images) {
+      decoded.add(decoder.decode(image));
+    }
+    return encodeDecoded(decoded);
+  }
+
+  /** Encodes images that are already decoded (the extraction pipeline decodes on workers). */
+  public List<EncodedImage> encodeDecoded(List<DecodedImage> images) {
+    int size = card.inputSize();
+    int plane = 3 * size * size;
+    float[] input = new float[images.size() * plane]; // [B, 3, size, size]
+    List<CropGeometry> geometries = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      ImagePreprocessor.Prepared prepared =
+          ImagePreprocessor.prepare(images.get(i), size, Preprocessing.RGB_UNIT);
+      System.arraycopy(prepared.planar(), 0, input, i * plane, plane);
+      geometries.add(prepared.geometry());
+    }
+    INDArray batch = Nd4j.create(input, new long[] {images.size(), 3, size, size});
+    INDArray features =
+        network.output(List.of(ShapesWorldNet.FEATURES), false, new INDArray[] {batch}, null)[0];
+    // [B, D, rows, cols] -> [B, rows, cols, D]: region-major, one D-vector per cell
+    float[] regions = features.permute(0, 2, 3, 1).dup('c').data().asFloat();
+    int rows = card.gridHeight();
+    int cols = card.gridWidth();
+    int perImage = rows * cols * card.featureDim();
+    List<EncodedImage> out = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      float[] own = new float[perImage];
+      System.arraycopy(regions, i * perImage, own, 0, perImage);
+      double[] boxes = new double[rows * cols * 4];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          System.arraycopy(
+              geometries.get(i).cellInSource(r, c, rows, cols), 0, boxes, (r * cols + c) * 4, 4);
+        }
+      }
+      out.add(new EncodedImage(images.get(i).source(), own, boxes, images.get(i).warnings()));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    network.close();
+  }
+}
