@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The pretrained, frozen ShapesWorld encoder: images in, an 8×8 grid (at 128 px) of region vectors
  * out, read from the network's {@link ShapesWorldNet#FEATURES} vertex.
  */
-public final class ShapesWorldEncoder implements ImageEncoder {
+public final class ShapesWorldEncoder implements ImageEncoder, FeatureExtraction.BatchEncoder {
   /** The id model bundles record. */
   public static final String ID = "shapesworld";
 
@@ -57,6 +57,31 @@ public final class ShapesWorldEncoder implements ImageEncoder {
     return new ShapesWorldEncoder(loaded.card(), loaded.graph(), new ImageDecoder());
   }
 
+  /**
+   * The architecture with random weights, for benchmarks and tests of the extraction machinery
+   * only: nothing reachable from the app or the command line captions with it.
+   */
+  public static ShapesWorldEncoder withRandomWeights(int size, int featureDim, long seed) {
+    ComputationGraph network =
+        ShapesWorldNet.build(
+            size, featureDim, org.captionstudio.vision.shapes.CellLabels.CHANNELS, seed, 1e-3);
+    int grid = size / ShapesWorldNet.STRIDE;
+    ShapesEncoderCard card =
+        new ShapesEncoderCard(
+            ShapesEncoderCard.FORMAT,
+            ShapesEncoderCard.VERSION,
+            size,
+            grid,
+            grid,
+            featureDim,
+            0,
+            0,
+            0,
+            new AttributeAccuracy(0, 0, 0, 0, 0, 0),
+            "random weights");
+    return new ShapesWorldEncoder(card, network, new ImageDecoder());
+  }
+
   /** What the file says about its pretraining. */
   public ShapesEncoderCard card() {
     return card;
@@ -77,6 +102,7 @@ public final class ShapesWorldEncoder implements ImageEncoder {
   }
 
   /** Encodes images that are already decoded (the extraction pipeline decodes on workers). */
+  @Override
   public List<EncodedImage> encodeDecoded(List<DecodedImage> images) {
     int size = card.inputSize();
     int plane = 3 * size * size;
