@@ -10,10 +10,10 @@ import java.util.concurrent.Callable;
 import org.captionstudio.core.Cancellation;
 import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.ProgressListener;
+import org.captionstudio.vision.encoder.WeightsImport;
 import org.captionstudio.vision.encoder.ZooEncoder;
 import org.captionstudio.vision.weights.DownloadSettings;
 import org.captionstudio.vision.weights.Downloader;
-import org.captionstudio.vision.weights.WeightsStatus;
 import org.captionstudio.vision.weights.WeightsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,13 +30,14 @@ import picocli.CommandLine.Spec;
       "ImageNet weights in the DL4J zoo cache (~/.deeplearning4j/models). Weights are only",
       "fetched when you ask: see the download subcommand."
     },
-    subcommands = {EncodersCommand.Download.class})
+    subcommands = {EncodersCommand.Download.class, EncodersCommand.Import.class})
 final class EncodersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     WeightsStore store = WeightsStore.defaultLocation();
+    WeightsImport imports = WeightsImport.defaultLocation();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
@@ -47,7 +48,10 @@ final class EncodersCommand implements Callable<Integer> {
         "preprocessing",
         "weights");
     for (ZooEncoder encoder : ZooEncoder.values()) {
-      WeightsStatus status = store.status(encoder.weights());
+      String weights =
+          imports.has(encoder)
+              ? "imported (" + imports.file(encoder) + ")"
+              : store.status(encoder.weights()).description();
       out.printf(
           Locale.ROOT,
           "%-11s %-6s %-11s %-34s %s%n",
@@ -55,14 +59,14 @@ final class EncodersCommand implements Callable<Integer> {
           encoder.inputSize() + "px",
           encoder.featureDim() + "x" + encoder.gridHeight() + "x" + encoder.gridWidth(),
           encoder.preprocessing().description(),
-          status.description());
+          weights);
     }
     out.println();
     out.println(
         "Weights cache: " + store.file(ZooEncoder.RESNET50.weights()).getParent().getParent());
     out.println(
-        "Get weights with `./captionstudio encoders download NAME` (from the DL4J zoo host), or"
-            + " offline with `--mirror DIR|URL`.");
+        "Get weights with `./captionstudio encoders download NAME` (from the DL4J zoo host),"
+            + " offline with `--mirror DIR|URL`, or bring your own with `encoders import NAME FILE`.");
     out.flush();
     return ExitStatus.OK;
   }
@@ -114,6 +118,44 @@ final class EncodersCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(encoder.id() + ": ready at " + file);
       }
+      spec.commandLine().getOut().flush();
+      return ExitStatus.OK;
+    }
+  }
+
+  /** {@code captionstudio encoders import NAME FILE}. */
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Use your own weights for an encoder: a DL4J ComputationGraph zip (as ModelSerializer",
+        "writes it) with the encoder's feature tap. It is checked with a test image and copied",
+        "into ~/.captionstudio/encoders/NAME/; the original is left alone."
+      })
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "NAME",
+        description = "vgg16, resnet50, squeezenet or darknet19")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The DL4J zip to import.")
+    Path file;
+
+    @Override
+    public Integer call() throws CaptioningException {
+      ZooEncoder encoder =
+          ZooEncoder.byId(name)
+              .orElseThrow(
+                  () ->
+                      new CaptioningException(
+                          "Unknown encoder '"
+                              + name
+                              + "': use vgg16, resnet50, squeezenet or darknet19."));
+      Path imported = WeightsImport.defaultLocation().importFile(encoder, file);
+      spec.commandLine().getOut().println(encoder.id() + ": imported to " + imported);
       spec.commandLine().getOut().flush();
       return ExitStatus.OK;
     }

@@ -12,22 +12,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EncodersCommandTest {
   private static final String CACHE_PROPERTY = "org.deeplearning4j.resources.directory";
+  private static final String HOME_PROPERTY = "captionstudio.home";
   @TempDir Path dir;
-  private String previous;
 
   @BeforeEach
-  void useATemporaryZooCache() {
-    previous = System.getProperty(CACHE_PROPERTY);
+  void useATemporaryZooCacheAndHome() {
     System.setProperty(CACHE_PROPERTY, dir.resolve("dl4j").toString());
+    System.setProperty(HOME_PROPERTY, dir.resolve("home").toString());
   }
 
   @AfterEach
   void restore() {
-    if (previous == null) {
-      System.clearProperty(CACHE_PROPERTY);
-    } else {
-      System.setProperty(CACHE_PROPERTY, previous);
-    }
+    System.clearProperty(CACHE_PROPERTY);
+    System.clearProperty(HOME_PROPERTY);
+  }
+
+  @Test
+  void anImportedGraphIsListedAsTheEncodersWeights() throws Exception {
+    Path saved = dir.resolve("mine.zip");
+    org.deeplearning4j.util.ModelSerializer.writeModel(
+        org.deeplearning4j.zoo.model.SqueezeNet.builder().numClasses(1000).build().init(),
+        saved.toFile(),
+        false);
+
+    CliRun imported = CliRun.of("encoders", "import", "squeezenet", saved.toString());
+    CliRun listing = CliRun.of("encoders");
+
+    assertEquals(ExitStatus.OK, imported.status(), imported.err());
+    Path target = dir.resolve("home/encoders/squeezenet/imported.zip");
+    assertEquals("squeezenet: imported to " + target, imported.out().strip());
+    assertTrue(listing.out().contains("imported (" + target + ")"), listing.out());
   }
 
   @Test
