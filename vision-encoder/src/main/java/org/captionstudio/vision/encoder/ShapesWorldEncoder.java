@@ -117,25 +117,7 @@ public final class ShapesWorldEncoder implements ImageEncoder, FeatureExtraction
     INDArray batch = Nd4j.create(input, new long[] {images.size(), 3, size, size});
     INDArray features =
         network.output(List.of(ShapesWorldNet.FEATURES), false, new INDArray[] {batch}, null)[0];
-    // [B, D, rows, cols] -> [B, rows, cols, D]: region-major, one D-vector per cell
-    float[] regions = features.permute(0, 2, 3, 1).dup('c').data().asFloat();
-    int rows = card.gridHeight();
-    int cols = card.gridWidth();
-    int perImage = rows * cols * card.featureDim();
-    List<EncodedImage> out = new ArrayList<>(images.size());
-    for (int i = 0; i < images.size(); i++) {
-      float[] own = new float[perImage];
-      System.arraycopy(regions, i * perImage, own, 0, perImage);
-      double[] boxes = new double[rows * cols * 4];
-      for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < cols; c++) {
-          System.arraycopy(
-              geometries.get(i).cellInSource(r, c, rows, cols), 0, boxes, (r * cols + c) * 4, 4);
-        }
-      }
-      out.add(new EncodedImage(images.get(i).source(), own, boxes, images.get(i).warnings()));
-    }
-    return out;
+    return RegionGrid.split(features, images, geometries); // features: [B, D, rows, cols]
   }
 
   @Override
