@@ -94,14 +94,7 @@ final class EncodersCommand implements Callable<Integer> {
       List<ZooEncoder> encoders =
           name.equalsIgnoreCase("all")
               ? List.of(ZooEncoder.values())
-              : List.of(
-                  ZooEncoder.byId(name)
-                      .orElseThrow(
-                          () ->
-                              new CaptioningException(
-                                  "Unknown encoder '"
-                                      + name
-                                      + "': use vgg16, resnet50, squeezenet, darknet19 or all.")));
+              : List.of(named(name, " or all"));
       WeightsStore store = WeightsStore.defaultLocation();
       Downloader downloader = new Downloader(DownloadSettings.defaults());
       PrintWriter err = spec.commandLine().getErr();
@@ -159,5 +152,19 @@ final class EncodersCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return ExitStatus.OK;
     }
+  }
+
+  /** The zoo encoder called {@code name}, or one sentence listing the names. */
+  static ZooEncoder named(String name, String alternatives) throws CaptioningException {
+    return ZooEncoder.byId(name)
+        .orElseThrow(
+            () ->
+                new CaptioningException(
+                    "Unknown encoder '"
+                        + name
+                        + "': use vgg16, resnet50, squeezenet"
+                        + (alternatives.isEmpty()
+                            ? " or darknet19."
+                            : ", darknet19" + alternatives + ".")));
   }
 }

@@ -1,7 +1,6 @@
 package org.captionstudio.vision.encoder;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.EncodedImage;
@@ -11,8 +10,6 @@ import org.captionstudio.core.ModelLoadException;
 import org.captionstudio.vision.image.DecodedImage;
 import org.captionstudio.vision.image.ImageDecoder;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The pretrained, frozen ShapesWorld encoder: images in, an 8×8 grid (at 128 px) of region vectors
@@ -94,30 +91,14 @@ public final class ShapesWorldEncoder implements ImageEncoder, FeatureExtraction
 
   @Override
   public List<EncodedImage> encode(List<Path> images) throws CaptioningException {
-    List<DecodedImage> decoded = new ArrayList<>(images.size());
-    for (Path image : images) {
-      decoded.add(decoder.decode(image));
-    }
-    return encodeDecoded(decoded);
+    return encodeDecoded(RegionGrid.decodeAll(decoder, images));
   }
 
   /** Encodes images that are already decoded (the extraction pipeline decodes on workers). */
   @Override
   public List<EncodedImage> encodeDecoded(List<DecodedImage> images) {
-    int size = card.inputSize();
-    int plane = 3 * size * size;
-    float[] input = new float[images.size() * plane]; // [B, 3, size, size]
-    List<CropGeometry> geometries = new ArrayList<>(images.size());
-    for (int i = 0; i < images.size(); i++) {
-      ImagePreprocessor.Prepared prepared =
-          ImagePreprocessor.prepare(images.get(i), size, Preprocessing.RGB_UNIT);
-      System.arraycopy(prepared.planar(), 0, input, i * plane, plane);
-      geometries.add(prepared.geometry());
-    }
-    INDArray batch = Nd4j.create(input, new long[] {images.size(), 3, size, size});
-    INDArray features =
-        network.output(List.of(ShapesWorldNet.FEATURES), false, new INDArray[] {batch}, null)[0];
-    return RegionGrid.split(features, images, geometries); // features: [B, D, rows, cols]
+    return RegionGrid.encode(
+        images, card.inputSize(), Preprocessing.RGB_UNIT, network, ShapesWorldNet.FEATURES);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.captionstudio.vision.encoder;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.EncodedImage;
@@ -14,8 +13,6 @@ import org.captionstudio.vision.image.ImageDecoder;
 import org.captionstudio.vision.weights.WeightsStore;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A DL4J-zoo CNN with trained weights as an image encoder: images are resized (shorter side),
@@ -89,29 +86,13 @@ public final class ZooImageEncoder implements ImageEncoder, FeatureExtraction.Ba
 
   @Override
   public List<EncodedImage> encode(List<Path> images) throws CaptioningException {
-    List<DecodedImage> decoded = new ArrayList<>(images.size());
-    for (Path image : images) {
-      decoded.add(decoder.decode(image));
-    }
-    return encodeDecoded(decoded);
+    return encodeDecoded(RegionGrid.decodeAll(decoder, images));
   }
 
   @Override
   public List<EncodedImage> encodeDecoded(List<DecodedImage> images) {
-    int size = encoder.inputSize();
-    int plane = 3 * size * size;
-    float[] input = new float[images.size() * plane]; // [B, 3, size, size]
-    List<CropGeometry> geometries = new ArrayList<>(images.size());
-    for (int i = 0; i < images.size(); i++) {
-      ImagePreprocessor.Prepared prepared =
-          ImagePreprocessor.prepare(images.get(i), size, encoder.preprocessing());
-      System.arraycopy(prepared.planar(), 0, input, i * plane, plane);
-      geometries.add(prepared.geometry());
-    }
-    INDArray batch = Nd4j.create(input, new long[] {images.size(), 3, size, size});
-    INDArray tap =
-        graph.output(List.of(encoder.tapVertex()), false, new INDArray[] {batch}, null)[0];
-    return RegionGrid.split(tap, images, geometries);
+    return RegionGrid.encode(
+        images, encoder.inputSize(), encoder.preprocessing(), graph, encoder.tapVertex());
   }
 
   @Override
