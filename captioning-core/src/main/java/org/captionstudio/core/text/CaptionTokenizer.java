@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Tokenizes captions exactly as the coco-caption evaluation toolkit does before it scores them, so
- * that BLEU, METEOR, ROUGE-L, CIDEr and SPICE computed here agree with the published numbers.
+ * that the BLEU, ROUGE-L and CIDEr-D computed here agree with coco-caption's numbers.
  *
  * <p>coco-caption writes all captions, one per line (a caption's own line feeds replaced by
  * spaces), through the Penn Treebank tokenizer of Stanford CoreNLP 3.4.1 with the options {@code
