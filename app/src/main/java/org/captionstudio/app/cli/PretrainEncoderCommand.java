@@ -79,7 +79,7 @@ final class PretrainEncoderCommand implements Callable<Integer> {
       names = "--max-minutes",
       paramLabel = "M",
       description =
-          "Stop after the epoch that passes this budget; 0 for none (default ${DEFAULT-VALUE}).")
+          "Stop before an epoch that would pass this budget; 0 for none (default ${DEFAULT-VALUE}).")
   double maxMinutes = DEFAULTS.maxMinutes();
 
   @Override

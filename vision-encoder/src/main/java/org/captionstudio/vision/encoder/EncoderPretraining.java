@@ -76,6 +76,7 @@ public final class EncoderPretraining {
     Random shuffle = new Random(config.seed());
     double loss = Double.NaN;
     int epochsDone = 0;
+    long trainingStart = System.nanoTime();
     long step = 0;
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       List<Sample> order = new ArrayList<>(train);
@@ -95,9 +96,12 @@ public final class EncoderPretraining {
       epochsDone = epoch;
       LOG.info("Encoder pretraining epoch {}: loss {}", epoch, loss);
       double minutes = (System.nanoTime() - start) / 6e10;
-      if (config.maxMinutes() > 0 && minutes >= config.maxMinutes() && epoch < config.epochs()) {
+      double perEpoch = (System.nanoTime() - trainingStart) / 6e10 / epoch;
+      if (config.maxMinutes() > 0
+          && epoch < config.epochs()
+          && minutes + perEpoch > config.maxMinutes()) {
         LOG.warn(
-            "Pretraining stopped after epoch {}: the {}-minute budget is spent",
+            "Pretraining stopped after epoch {}: another epoch would pass the {}-minute budget",
             epoch,
             config.maxMinutes());
         break;

@@ -8,7 +8,7 @@ package org.captionstudio.vision.encoder;
  * @param learningRate Adam's step size
  * @param featureDim channels of the feature grid (the region vector length D)
  * @param seed weight initialisation and shuffling
- * @param maxMinutes stop after the epoch that passes this budget (0 = no budget)
+ * @param maxMinutes stop before an epoch that would pass this budget (0 = no budget)
  */
 public record PretrainConfig(
     int epochs, int batchSize, double learningRate, int featureDim, long seed, double maxMinutes) {
