@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.captionstudio.benchmarks.Benchmark;
 import org.captionstudio.benchmarks.BenchmarkRunner;
+import org.captionstudio.benchmarks.CnnForward;
 import org.captionstudio.benchmarks.EvaluateSpeed;
 
 /** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
 public final class BenchmarkMain {
-  static final List<Benchmark> BENCHMARKS = List.of(new EvaluateSpeed());
+  static final List<Benchmark> BENCHMARKS = List.of(new EvaluateSpeed(), new CnnForward());
 
   private BenchmarkMain() {}
 
