@@ -1,21 +1,26 @@
 package org.captionstudio.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** Times a benchmark: warm-up first, then ours and the reference alternately; medians. */
 public final class BenchmarkRunner {
   private BenchmarkRunner() {}
 
   /**
-   * The timings of one run.
+   * The timings of one case, per item.
    *
    * @param name the benchmark
-   * @param oursMillis each timed iteration of ours
-   * @param referenceMillis each timed iteration of the reference, empty if there is none
+   * @param label the case, empty for a benchmark's only case
+   * @param oursMillis each timed iteration of ours, divided by the items per iteration
+   * @param referenceMillis the same for the reference, empty if there is none
    */
-  public record Result(String name, double[] oursMillis, Optional<double[]> referenceMillis) {
+  public record Result(
+      String name, String label, double[] oursMillis, Optional<double[]> referenceMillis) {
     public double oursMedian() {
       return median(oursMillis);
     }
@@ -37,17 +42,45 @@ public final class BenchmarkRunner {
           });
       return line.toString();
     }
+
+    /** One line for a case: {@code label: ours_ms=… [ref_ms=… speedup=…]}, medians per item. */
+    public String summaryLine() {
+      String figures = resultLine().substring(("RESULT name=" + name + " ").length());
+      return label.isEmpty() ? figures : label + ": " + figures;
+    }
+  }
+
+  /** Prepares the benchmark, times every case in order and releases what it prepared. */
+  public static List<Result> run(Benchmark benchmark, int warmup, int iterations) throws Exception {
+    try (Benchmark.Prepared prepared = benchmark.prepare()) {
+      List<Result> results = new ArrayList<>();
+      for (Benchmark.Contestants contestants : prepared.cases()) {
+        results.add(time(benchmark.name(), contestants, warmup, iterations));
+      }
+      return results;
+    }
   }
 
   /** Runs {@code warmup} untimed and {@code iterations} timed rounds of each contestant. */
-  public static Result run(Benchmark benchmark, int warmup, int iterations) throws Exception {
+  public static Result time(
+      String name, Benchmark.Contestants contestants, int warmup, int iterations) throws Exception {
+    return time(name, contestants, warmup, iterations, System::nanoTime);
+  }
+
+  /** {@link #time(String, Benchmark.Contestants, int, int)} with the clock given. */
+  static Result time(
+      String name,
+      Benchmark.Contestants contestants,
+      int warmup,
+      int iterations,
+      LongSupplier nanoClock)
+      throws Exception {
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
     }
     if (warmup < 0) {
       throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
     }
-    Benchmark.Contestants contestants = benchmark.prepare();
     Optional<Benchmark.Operation> reference = contestants.reference();
     for (int i = 0; i < warmup; i++) {
       contestants.ours().run();
@@ -55,27 +88,29 @@ public final class BenchmarkRunner {
         reference.get().run();
       }
     }
+    double items = contestants.itemsPerIteration();
     double[] ours = new double[iterations];
     double[] theirs = new double[iterations];
     for (int i = 0; i < iterations; i++) {
       // Alternate which goes first so that neither always runs on a warmer cache.
       if (reference.isPresent() && i % 2 == 1) {
-        theirs[i] = time(reference.get());
-        ours[i] = time(contestants.ours());
+        theirs[i] = time(reference.get(), nanoClock) / items;
+        ours[i] = time(contestants.ours(), nanoClock) / items;
       } else {
-        ours[i] = time(contestants.ours());
+        ours[i] = time(contestants.ours(), nanoClock) / items;
         if (reference.isPresent()) {
-          theirs[i] = time(reference.get());
+          theirs[i] = time(reference.get(), nanoClock) / items;
         }
       }
     }
-    return new Result(benchmark.name(), ours, reference.map(r -> theirs));
+    return new Result(name, contestants.label(), ours, reference.map(r -> theirs));
   }
 
-  private static double time(Benchmark.Operation operation) throws Exception {
-    long start = System.nanoTime();
+  private static double time(Benchmark.Operation operation, LongSupplier nanoClock)
+      throws Exception {
+    long start = nanoClock.getAsLong();
     operation.run();
-    return (System.nanoTime() - start) / 1e6;
+    return (nanoClock.getAsLong() - start) / 1e6;
   }
 
   /** The median; the mean of the two middle values for an even count. */

@@ -97,7 +97,7 @@ public final class EvaluateSpeed implements Benchmark {
   }
 
   @Override
-  public Contestants prepare() {
+  public Prepared prepare() {
     Random random = new Random(2015);
     Map<String, String> images = new LinkedHashMap<>();
     List<Caption> references = new ArrayList<>(IMAGES * REFERENCES);
@@ -115,9 +115,10 @@ public final class EvaluateSpeed implements Benchmark {
     }
     CocoCaptions annotations = new CocoCaptions(images, references, List.of());
     CocoEvaluation evaluation = new CocoEvaluation(new CaptionTokenizer());
-    return new Contestants(
-        () -> evaluation.evaluate("captions.json", annotations, "results.json", results, null),
-        Optional.empty());
+    return Prepared.of(
+        new Contestants(
+            () -> evaluation.evaluate("captions.json", annotations, "results.json", results, null),
+            Optional.empty()));
   }
 
   private static String sentence(Random random, String subject) {

@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.captionstudio.benchmarks.Benchmark;
 import org.captionstudio.benchmarks.BenchmarkRunner;
+import org.captionstudio.benchmarks.CnnForward;
 import org.captionstudio.benchmarks.EvaluateSpeed;
 
 /** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
 public final class BenchmarkMain {
-  private static final List<Benchmark> BENCHMARKS = List.of(new EvaluateSpeed());
+  static final List<Benchmark> BENCHMARKS = List.of(new EvaluateSpeed(), new CnnForward());
 
   private BenchmarkMain() {}
 
@@ -47,19 +48,33 @@ public final class BenchmarkMain {
     Benchmark benchmark = found.get();
     out.println(benchmark.name() + ": " + benchmark.description());
     out.printf(Locale.ROOT, "warm-up %d, timed iterations %d%n", warmup, iterations);
-    BenchmarkRunner.Result result = BenchmarkRunner.run(benchmark, warmup, iterations);
-    out.printf(Locale.ROOT, "ours ms: %s%n", format(result.oursMillis()));
-    result
-        .referenceMillis()
-        .ifPresent(ref -> out.printf(Locale.ROOT, "ref  ms: %s%n", format(ref)));
-    out.println(result.resultLine());
+    try (Benchmark.Prepared prepared = benchmark.prepare()) {
+      prepared.setup().forEach(out::println);
+      BenchmarkRunner.Result result = null;
+      for (Benchmark.Contestants contestants : prepared.cases()) {
+        result = BenchmarkRunner.time(benchmark.name(), contestants, warmup, iterations);
+        String unit = contestants.itemsPerIteration() > 1 ? "ms per item" : "ms";
+        String prefix = contestants.label().isEmpty() ? "" : contestants.label() + ": ";
+        out.printf(Locale.ROOT, "%sours %s: %s%n", prefix, unit, format(result.oursMillis()));
+        String referencePrefix = prefix;
+        result
+            .referenceMillis()
+            .ifPresent(
+                ref ->
+                    out.printf(Locale.ROOT, "%sref  %s: %s%n", referencePrefix, unit, format(ref)));
+        if (prepared.cases().size() > 1) {
+          out.println(result.summaryLine());
+        }
+      }
+      out.println(result.resultLine());
+    }
     return 0;
   }
 
   private static String format(double[] millis) {
     StringBuilder text = new StringBuilder();
     for (double value : millis) {
-      text.append(String.format(Locale.ROOT, "%.1f ", value));
+      text.append(String.format(Locale.ROOT, "%.2f ", value));
     }
     return text.toString().strip();
   }

@@ -3,6 +3,8 @@ package org.captionstudio.vision.encoder;
 import java.util.Locale;
 import java.util.Optional;
 import org.captionstudio.vision.weights.WeightsSpec;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.zoo.ZooModel;
 import org.deeplearning4j.zoo.model.Darknet19;
@@ -172,15 +174,48 @@ public enum ZooEncoder {
     return Optional.empty();
   }
 
-  /** The zoo model with 1000 ImageNet classes and this encoder's input shape. */
+  /**
+   * The zoo model with 1000 ImageNet classes, this encoder's input shape and the zoo's defaults.
+   */
   ZooModel zooModel() {
-    int[] shape = {3, inputSize, inputSize};
+    return zooModel(inputSize, WorkspaceMode.ENABLED, CacheMode.NONE);
+  }
+
+  private ZooModel zooModel(int side, WorkspaceMode workspaceMode, CacheMode cacheMode) {
+    int[] shape = {3, side, side};
     return switch (this) {
       case VGG16 ->
-          org.deeplearning4j.zoo.model.VGG16.builder().numClasses(1000).inputShape(shape).build();
-      case RESNET50 -> ResNet50.builder().numClasses(1000).inputShape(shape).build();
-      case SQUEEZENET -> SqueezeNet.builder().numClasses(1000).inputShape(shape).build();
-      case DARKNET19 -> Darknet19.builder().numClasses(1000).inputShape(shape).build();
+          org.deeplearning4j
+              .zoo
+              .model
+              .VGG16
+              .builder()
+              .numClasses(1000)
+              .inputShape(shape)
+              .workspaceMode(workspaceMode)
+              .cacheMode(cacheMode)
+              .build();
+      case RESNET50 ->
+          ResNet50.builder()
+              .numClasses(1000)
+              .inputShape(shape)
+              .workspaceMode(workspaceMode)
+              .cacheMode(cacheMode)
+              .build();
+      case SQUEEZENET ->
+          SqueezeNet.builder()
+              .numClasses(1000)
+              .inputShape(shape)
+              .workspaceMode(workspaceMode)
+              .cacheMode(cacheMode)
+              .build();
+      case DARKNET19 ->
+          Darknet19.builder()
+              .numClasses(1000)
+              .inputShape(shape)
+              .workspaceMode(workspaceMode)
+              .cacheMode(cacheMode)
+              .build();
     };
   }
 
@@ -190,5 +225,23 @@ public enum ZooEncoder {
    */
   ComputationGraph randomlyInitialised() {
     return (ComputationGraph) zooModel().init();
+  }
+
+  /**
+   * The architecture with freshly initialised (random) weights, for benchmarks and shape tests
+   * only: without its trained weights it never captions anything. The zoo's defaults are this
+   * encoder's {@link #inputSize()}, {@link WorkspaceMode#ENABLED} and {@link CacheMode#NONE}; other
+   * input sides change the feature grid.
+   *
+   * @param side the square input side in pixels
+   * @param workspaceMode how DL4J reuses activation memory (training and inference alike)
+   * @param cacheMode what DL4J caches between the forward and the backward pass
+   */
+  public ComputationGraph randomlyInitialised(
+      int side, WorkspaceMode workspaceMode, CacheMode cacheMode) {
+    if (side < 1) {
+      throw new IllegalArgumentException("side must be >= 1, got " + side);
+    }
+    return (ComputationGraph) zooModel(side, workspaceMode, cacheMode).init();
   }
 }
