@@ -8,10 +8,12 @@ import org.captionstudio.benchmarks.Benchmark;
 import org.captionstudio.benchmarks.BenchmarkRunner;
 import org.captionstudio.benchmarks.CnnForward;
 import org.captionstudio.benchmarks.EvaluateSpeed;
+import org.captionstudio.benchmarks.FeatureExtractionSpeed;
 
 /** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
 public final class BenchmarkMain {
-  static final List<Benchmark> BENCHMARKS = List.of(new EvaluateSpeed(), new CnnForward());
+  static final List<Benchmark> BENCHMARKS =
+      List.of(new EvaluateSpeed(), new CnnForward(), new FeatureExtractionSpeed());
 
   private BenchmarkMain() {}
 
