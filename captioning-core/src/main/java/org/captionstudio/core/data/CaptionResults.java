@@ -26,14 +26,12 @@ public final class CaptionResults {
     return JsonFiles.read(
         file,
         parser -> {
-          if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw new DatasetException(
-                name
-                    + " is not a coco-caption results file: it must be a JSON array of"
-                    + " {\"image_id\", \"caption\"} objects, found "
-                    + JsonFiles.describe(parser.currentToken())
-                    + ".");
-          }
+          JsonFiles.expectTopLevel(
+              parser,
+              JsonToken.START_ARRAY,
+              name,
+              "a coco-caption results file",
+              "a JSON array of {\"image_id\", \"caption\"} objects");
           List<Caption> results = new ArrayList<>();
           Set<String> seen = new HashSet<>();
           int index = 0;

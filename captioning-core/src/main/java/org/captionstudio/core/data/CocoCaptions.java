@@ -38,14 +38,12 @@ public record CocoCaptions(
     return JsonFiles.read(
         file,
         parser -> {
-          if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new DatasetException(
-                name
-                    + " is not a COCO captions file: it must be a JSON object with \"images\" and"
-                    + " \"annotations\", found "
-                    + JsonFiles.describe(parser.currentToken())
-                    + ".");
-          }
+          JsonFiles.expectTopLevel(
+              parser,
+              JsonToken.START_OBJECT,
+              name,
+              "a COCO captions file",
+              "a JSON object with \"images\" and \"annotations\"");
           Map<String, String> images = new LinkedHashMap<>();
           List<Caption> captions = new ArrayList<>();
           List<Problem> skipped = new ArrayList<>();

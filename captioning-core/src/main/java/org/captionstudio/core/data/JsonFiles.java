@@ -84,6 +84,26 @@ final class JsonFiles {
     }
   }
 
+  /**
+   * Fails unless the file's top level is {@code expected}: "NAME is not KIND: it must be SHAPE,
+   * found an array."
+   */
+  static void expectTopLevel(
+      JsonParser parser, JsonToken expected, String name, String kind, String shape)
+      throws DatasetException {
+    if (parser.currentToken() != expected) {
+      throw new DatasetException(
+          name
+              + " is not "
+              + kind
+              + ": it must be "
+              + shape
+              + ", found "
+              + describe(parser.currentToken())
+              + ".");
+    }
+  }
+
   /** An id given as a JSON number or string, as text; null for anything else. */
   static String idText(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();

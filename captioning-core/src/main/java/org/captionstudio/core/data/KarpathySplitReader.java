@@ -23,7 +23,12 @@ final class KarpathySplitReader {
     return JsonFiles.read(
         file,
         parser -> {
-          JsonFiles.expect(parser, JsonToken.START_OBJECT, name, "a Karpathy split file");
+          JsonFiles.expectTopLevel(
+              parser,
+              JsonToken.START_OBJECT,
+              name,
+              "a Karpathy split file",
+              "a JSON object with \"images\"");
           List<DatasetItem> items = new ArrayList<>();
           List<Problem> problems = new ArrayList<>();
           boolean sawImages = false;

@@ -25,7 +25,12 @@ final class MsrVttReader {
     return JsonFiles.read(
         file,
         parser -> {
-          JsonFiles.expect(parser, JsonToken.START_OBJECT, name, "an MSR-VTT file");
+          JsonFiles.expectTopLevel(
+              parser,
+              JsonToken.START_OBJECT,
+              name,
+              "an MSR-VTT file",
+              "a JSON object with \"videos\" and \"sentences\"");
           Map<String, Video> videos = new LinkedHashMap<>();
           Map<String, List<String>> sentences = new LinkedHashMap<>();
           List<Problem> problems = new ArrayList<>();

@@ -191,6 +191,26 @@ class DatasetReaderTest {
   }
 
   @Test
+  void aJsonFileOfTheWrongShapeNamesTheShapeItMustHave() throws Exception {
+    Path array = write("split.json", "[1, 2]");
+
+    DatasetException karpathy =
+        assertThrows(
+            DatasetException.class, () -> DatasetReader.read(array, DatasetFormat.KARPATHY));
+    DatasetException msrvtt =
+        assertThrows(DatasetException.class, () -> DatasetReader.read(array, DatasetFormat.MSRVTT));
+
+    assertEquals(
+        "split.json is not a Karpathy split file: it must be a JSON object with \"images\", found"
+            + " an array.",
+        karpathy.getMessage());
+    assertEquals(
+        "split.json is not an MSR-VTT file: it must be a JSON object with \"videos\" and"
+            + " \"sentences\", found an array.",
+        msrvtt.getMessage());
+  }
+
+  @Test
   void aSeededSplitIsDeterministicAndIndependentOfFileOrder() throws Exception {
     StringBuilder forward = new StringBuilder("{\"images\": [");
     StringBuilder backward = new StringBuilder("{\"images\": [");
