@@ -9,6 +9,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 
 export OMP_WAIT_POLICY=PASSIVE # ours and the reference alike: spinning OpenMP threads skew both
+# glibc keeps freed memory for reuse instead of unmapping it (ours and the reference alike). PyTorch's
+# CPU allocator otherwise maps fresh pages for large tensors and faults them in again on each forward
+# pass (100k-400k page faults per batch of 16 at 224 px), whose cost swings with whatever else runs
+# on the machine. BENCH_MALLOC=default leaves glibc's own policy.
+if [[ "${BENCH_MALLOC:-keep}" != "default" ]]; then
+  export MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=17179869184
+fi
 # The reference, offline: no tracking, natives unpacked inside the build folder from the jars.
 export OPT_OUT_TRACKING=true
 export DJL_CACHE_DIR="$ROOT/benchmarks/target/djl-cache"
