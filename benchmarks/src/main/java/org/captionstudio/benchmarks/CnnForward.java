@@ -48,6 +48,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>The two networks are not the same amount of work: the zoo ResNet50 strides stage 2, so at 224
  * px its residual stages run on 28/14/7/4-pixel maps where torchvision-style ResNet-50 runs on
  * 56/28/14/7. The setup lines report the multiply-accumulates per image of each.
+ *
+ * <p>{@code benchmarks/run.sh -Ponednn cnn-forward} runs ours on nd4j-native's oneDNN build with
+ * DL4J's oneDNN layer helpers (see {@code org.nd4j.nativeblas.Nd4jCpu} in this module); the setup
+ * lines say which helpers the layers got.
  */
 public final class CnnForward implements Benchmark {
   /** DJL's engine name for PyTorch. */
@@ -82,8 +86,9 @@ public final class CnnForward implements Benchmark {
       CacheMode cacheMode,
       boolean periodicGc) {
     public Settings {
-      if (imageSize < 64) {
-        throw new IllegalArgumentException("imageSize must be >= 64, got " + imageSize);
+      if (imageSize < 96) {
+        // At 64 px the zoo ResNet50 has no feature map left for its classifier.
+        throw new IllegalArgumentException("imageSize must be >= 96, got " + imageSize);
       }
       if (batchSizes.isEmpty()) {
         throw new IllegalArgumentException("batchSizes must not be empty");

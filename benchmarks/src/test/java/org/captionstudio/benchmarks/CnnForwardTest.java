@@ -96,6 +96,9 @@ class CnnForwardTest {
   void settingsRejectWhatCannotRun() {
     assertThrows(
         IllegalArgumentException.class,
+        () -> new CnnForward.Settings(64, List.of(1), 2, WorkspaceMode.NONE, CacheMode.NONE, true));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new CnnForward.Settings(224, List.of(), 2, WorkspaceMode.NONE, CacheMode.NONE, true));
     assertThrows(
         IllegalArgumentException.class,
