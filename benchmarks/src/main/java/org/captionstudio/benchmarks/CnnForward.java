@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import org.captionstudio.core.runtime.BackendInfo;
 import org.captionstudio.vision.encoder.ZooEncoder;
 import org.deeplearning4j.nn.api.Layer;
@@ -47,6 +48,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>The two networks are not the same amount of work: the zoo ResNet50 strides stage 2, so at 224
  * px its residual stages run on 28/14/7/4-pixel maps where torchvision-style ResNet-50 runs on
  * 56/28/14/7. The setup lines report the multiply-accumulates per image of each.
+ *
+ * <p>{@code benchmarks/run.sh -Ponednn cnn-forward} runs ours on nd4j-native's oneDNN build with
+ * DL4J's oneDNN layer helpers (see {@code org.nd4j.nativeblas.Nd4jCpu} in this module); the setup
+ * lines say which helpers the layers got.
  */
 public final class CnnForward implements Benchmark {
   /** DJL's engine name for PyTorch. */
@@ -56,6 +61,7 @@ public final class CnnForward implements Benchmark {
   static final String OUTPUT_VERTEX = "output";
 
   private static final long SEED = 2015;
+  private static final int PREPARATION_PASSES = 2;
   // ImageNet channel statistics (RGB): the inputs look like normalised photographs.
   private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
   private static final float[] STD = {0.229f, 0.224f, 0.225f};
@@ -80,8 +86,9 @@ public final class CnnForward implements Benchmark {
       CacheMode cacheMode,
       boolean periodicGc) {
     public Settings {
-      if (imageSize < 64) {
-        throw new IllegalArgumentException("imageSize must be >= 64, got " + imageSize);
+      if (imageSize < 96) {
+        // At 64 px the zoo ResNet50 has no feature map left for its classifier.
+        throw new IllegalArgumentException("imageSize must be >= 96, got " + imageSize);
       }
       if (batchSizes.isEmpty()) {
         throw new IllegalArgumentException("batchSizes must not be empty");
@@ -173,17 +180,19 @@ public final class CnnForward implements Benchmark {
     ComputationGraph graph =
         ZooEncoder.RESNET50.randomlyInitialised(
             size, settings.workspaceMode(), settings.cacheMode());
+    heNormalWeights(graph);
     setup.add(
         String.format(
             Locale.ROOT,
             "ours: DL4J %s ResNet50 (zoo, random weights), %.2f GMAC/image, workspace %s, cache"
-                + " %s, periodic GC %s, %s",
+                + " %s, periodic GC %s, %s, layer helpers: %s",
             nd4jVersion,
             oursMacs(graph, size) / 1e9,
             settings.workspaceMode(),
             settings.cacheMode(),
             settings.periodicGc() ? "on" : "off",
-            graph.params().dataType()));
+            graph.params().dataType(),
+            helpers(graph)));
 
     Model model = Model.newInstance("resnet50-reference", Device.cpu(), REFERENCE_ENGINE);
     try {
@@ -214,6 +223,7 @@ public final class CnnForward implements Benchmark {
               referenceMacs(resnet, new Shape(1, 3, size, size)) / 1e9,
               JniUtils.isGradMode() || anyRequiresGrad(resnet) ? "ON" : "off"));
       ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+      checkFinite(graph, layers, parameters, size);
 
       List<Contestants> cases = new ArrayList<>();
       for (int batch : settings.batchSizes()) {
@@ -239,10 +249,77 @@ public final class CnnForward implements Benchmark {
                   + " sides",
               size,
               size));
+      setup.add("environment: " + environment());
+      // Untimed passes on top of the runner's warm-up: with glibc keeping freed memory (run.sh),
+      // the reference's heap grows to its working size over its first few large forward passes.
+      for (Contestants contestants : cases) {
+        for (int pass = 0; pass < PREPARATION_PASSES; pass++) {
+          contestants.ours().run();
+          contestants.reference().orElseThrow().run();
+        }
+      }
       return new Prepared(cases, setup, model);
     } catch (Exception | Error e) {
       model.close();
       throw e;
+    }
+  }
+
+  /** The environment variables that change either side's speed, as this process got them. */
+  static String environment() {
+    StringBuilder text = new StringBuilder();
+    for (String name :
+        List.of(
+            "OMP_WAIT_POLICY",
+            "OMP_NUM_THREADS",
+            "OPENBLAS_CORETYPE",
+            "OPENBLAS_L2_SIZE",
+            "MALLOC_MMAP_MAX_",
+            "MALLOC_TRIM_THRESHOLD_")) {
+      text.append(name).append('=').append(System.getenv().getOrDefault(name, "unset")).append(' ');
+    }
+    return text.toString().strip();
+  }
+
+  /**
+   * Replaces the zoo's random weights with He-normal ones (σ² = 2 / fan-in), seeded. The zoo draws
+   * from a truncated normal with σ = 0.5 whatever the fan-in, and the activations overflow to
+   * infinity and NaN within a few residual blocks even on normalised input; timings on NaN say
+   * nothing about real images.
+   */
+  static void heNormalWeights(ComputationGraph graph) {
+    Nd4j.getRandom().setSeed(SEED);
+    for (Layer layer : graph.getLayers()) {
+      INDArray weights = layer.numParams() == 0 ? null : layer.paramTable().get("W");
+      if (weights == null) {
+        continue;
+      }
+      // convolution [out, in, kH, kW]: fan-in in·kH·kW; dense [in, out]: fan-in in
+      long fanIn = weights.rank() == 4 ? weights.length() / weights.size(0) : weights.size(0);
+      weights.assign(Nd4j.randn(weights.dataType(), weights.shape()).muli(Math.sqrt(2.0 / fanIn)));
+    }
+  }
+
+  /** Both networks must give finite features on the benchmark's input: see heNormalWeights. */
+  private static void checkFinite(
+      ComputationGraph graph, List<Block> layers, ParameterStore parameters, int size) {
+    try (NDManager check = parameters.getManager().newSubManager()) {
+      Inputs inputs = inputs(check, 1, size); // [1, 3, size, size]
+      INDArray ours =
+          graph
+              .output(
+                  List.of(ZooEncoder.RESNET50.tapVertex()),
+                  false,
+                  new INDArray[] {inputs.ours()},
+                  null)[0];
+      if (ours.isNaN().any() || ours.isInfinite().any()) {
+        throw new IllegalStateException("the zoo ResNet50's features are not finite");
+      }
+      NDArray reference = forward(layers, parameters, inputs.reference()).singletonOrThrow();
+      if (!reference.isInfinite().logicalOr(reference.isNaN()).any().getBoolean()) {
+        return;
+      }
+      throw new IllegalStateException("the reference ResNet-50's output is not finite");
     }
   }
 
@@ -360,6 +437,27 @@ public final class CnnForward implements Benchmark {
       }
     }
     return false;
+  }
+
+  /**
+   * The accelerated implementations DL4J picked for the layers, e.g. "MKLDNNConvHelper x53", or
+   * "none". DL4J 1.0.0-M2.1 creates them only with {@code
+   * -Dorg.eclipse.deeplearning4j.helpers.disable=false}, and oneDNN ones only on a native build
+   * with oneDNN.
+   */
+  static String helpers(ComputationGraph graph) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Layer layer : graph.getLayers()) {
+      if (layer.getHelper() != null) {
+        counts.merge(layer.getHelper().getClass().getSimpleName(), 1, Integer::sum);
+      }
+    }
+    if (counts.isEmpty()) {
+      return "none";
+    }
+    StringBuilder text = new StringBuilder();
+    counts.forEach((helper, count) -> text.append(helper).append(" x").append(count).append(' '));
+    return text.toString().strip();
   }
 
   /**

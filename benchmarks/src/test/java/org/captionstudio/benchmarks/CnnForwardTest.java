@@ -9,9 +9,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.captionstudio.vision.encoder.ZooEncoder;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** The preparation only, at small sizes: nothing here is timed. */
 class CnnForwardTest {
@@ -68,7 +72,31 @@ class CnnForwardTest {
   }
 
   @Test
+  void layersRunOnOneDnnExactlyWhenNd4jHasItAndDl4jHelpersAreOn() throws Exception {
+    Nd4j.getBackend(); // loads the natives
+    boolean helpersOn =
+        !Boolean.parseBoolean(
+            System.getProperty("org.eclipse.deeplearning4j.helpers.disable", "true"));
+    boolean oneDnn =
+        NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+    ComputationGraph graph =
+        ZooEncoder.RESNET50.randomlyInitialised(160, WorkspaceMode.ENABLED, CacheMode.NONE);
+
+    String helpers = CnnForward.helpers(graph);
+
+    // The zoo ResNet50 has 53 convolutions; without oneDNN DL4J runs them itself.
+    assertEquals(
+        helpersOn && oneDnn
+            ? "MKLDNNBatchNormHelper x53 MKLDNNConvHelper x53 MKLDNNSubsamplingHelper x2"
+            : "none",
+        helpers);
+  }
+
+  @Test
   void settingsRejectWhatCannotRun() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CnnForward.Settings(64, List.of(1), 2, WorkspaceMode.NONE, CacheMode.NONE, true));
     assertThrows(
         IllegalArgumentException.class,
         () -> new CnnForward.Settings(224, List.of(), 2, WorkspaceMode.NONE, CacheMode.NONE, true));
