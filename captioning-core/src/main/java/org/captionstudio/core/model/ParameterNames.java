@@ -1,0 +1,80 @@
+package org.captionstudio.core.model;
+
+/**
+ * The names of the decoder's parameter tensors: the contract between the model, the trainer, the
+ * checkpoints and the model bundle. Matrices are applied to row vectors ({@code x · W}), so a
+ * weight's shape is {@code [in, out]}.
+ */
+public final class ParameterNames {
+  /** {@code [V, E]} word embeddings. */
+  public static final String EMBEDDING = "embedding";
+
+  /** {@code [D, A]} projection of the region features into the attention space. */
+  public static final String ATT_WV = "att.Wv";
+
+  /** {@code [A]} bias of that projection. */
+  public static final String ATT_BV = "att.bv";
+
+  /** {@code [N, A]} projection of the query (the top layer's state). */
+  public static final String ATT_WG = "att.Wg";
+
+  /** {@code [A]} the vector that scores each region. */
+  public static final String ATT_WA = "att.wa";
+
+  /** {@code [N + D, N]} the output layer over {@code [h_t ; ĉ_t]}. */
+  public static final String OUT_WO = "out.Wo";
+
+  /** {@code [N]} its bias. */
+  public static final String OUT_BO = "out.bo";
+
+  /** {@code [N, V]} the vocabulary projection. */
+  public static final String OUT_WP = "out.Wp";
+
+  /** {@code [V]} its bias. */
+  public static final String OUT_BP = "out.bp";
+
+  private ParameterNames() {}
+
+  /** {@code [D, N]} initial hidden state of layer {@code l} from the mean region. */
+  public static String initHiddenWeight(int layer) {
+    return "init" + layer + ".hW";
+  }
+
+  /** {@code [N]}. */
+  public static String initHiddenBias(int layer) {
+    return "init" + layer + ".hb";
+  }
+
+  /** {@code [D, N]} initial cell state of LSTM layer {@code l} from the mean region. */
+  public static String initCellWeight(int layer) {
+    return "init" + layer + ".cW";
+  }
+
+  /** {@code [N]}. */
+  public static String initCellBias(int layer) {
+    return "init" + layer + ".cb";
+  }
+
+  /**
+   * {@code [in, gates × N]} input weights of layer {@code l}; gate blocks in the order i, f, g, o
+   * (LSTM) or r, z, n (GRU).
+   */
+  public static String inputWeight(int layer) {
+    return "layer" + layer + ".Wx";
+  }
+
+  /** {@code [N, 4N]} (LSTM) or {@code [N, 2N]} (GRU, the r and z blocks) recurrent weights. */
+  public static String recurrentWeight(int layer) {
+    return "layer" + layer + ".Wh";
+  }
+
+  /** {@code [N, N]} GRU only: the candidate's weights on {@code r ⊙ h_{t-1}}. */
+  public static String candidateWeight(int layer) {
+    return "layer" + layer + ".Uh";
+  }
+
+  /** {@code [gates × N]} bias of layer {@code l}. */
+  public static String bias(int layer) {
+    return "layer" + layer + ".b";
+  }
+}

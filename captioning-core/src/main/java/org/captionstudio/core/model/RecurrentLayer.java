@@ -1,0 +1,222 @@
+package org.captionstudio.core.model;
+
+import static org.captionstudio.core.model.Nd.cols;
+import static org.captionstudio.core.model.Nd.mm;
+import static org.captionstudio.core.model.Nd.rows;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One recurrent layer (LSTM or GRU) over a packed batch, forward and backward through time.
+ *
+ * <p>The input projection of all tokens is one matrix product before the loop; each step adds its
+ * recurrent product to its own rows of that projection and applies the gates in place, so the loop
+ * allocates nothing. {@link #cellStep} is the one step function: the training loop and the
+ * decoder's {@link AttentionDecoder#step} both call it.
+ */
+final class RecurrentLayer {
+  private final DecoderConfig config;
+  private final int layer;
+  private final int n;
+  private final String prefix;
+
+  RecurrentLayer(DecoderConfig config, int layer) {
+    this.config = config;
+    this.layer = layer;
+    this.n = config.hiddenSize();
+    this.prefix = "layer" + layer + ".";
+  }
+
+  /**
+   * One step for {@code rows} sequences.
+   *
+   * @param p the parameters
+   * @param gates {@code [rows, gates·N]} holding {@code x·Wx + b} on entry; the activated gates on
+   *     exit
+   * @param hPrev {@code [rows, N]}
+   * @param cPrev {@code [rows, N]} for an LSTM, ignored for a GRU
+   * @param h {@code [rows, N]} out: the new hidden state
+   * @param c {@code [rows, N]} out: the new cell state (LSTM)
+   * @param aux {@code [rows, N]} out: tanh(c) for an LSTM, r ⊙ h_{t-1} for a GRU
+   * @param scratch {@code [rows, 2N]} scratch (GRU)
+   * @param scratchN {@code [rows, N]} scratch (GRU)
+   */
+  void cellStep(
+      DecoderParameters p,
+      INDArray gates,
+      INDArray hPrev,
+      INDArray cPrev,
+      INDArray h,
+      INDArray c,
+      INDArray aux,
+      INDArray scratch,
+      INDArray scratchN) {
+    if (config.cell() == CellType.LSTM) {
+      mm(hPrev, false, p.get(ParameterNames.recurrentWeight(layer)), false, gates, 1.0);
+      // [rows, 4N] = i | f | g | o
+      Nd.sigmoidInPlace(cols(gates, 0, 2 * n));
+      Nd.tanhInPlace(cols(gates, 2 * n, 3 * n));
+      Nd.sigmoidInPlace(cols(gates, 3 * n, 4 * n));
+      INDArray i = cols(gates, 0, n);
+      INDArray f = cols(gates, n, 2 * n);
+      INDArray g = cols(gates, 2 * n, 3 * n);
+      INDArray o = cols(gates, 3 * n, 4 * n);
+      c.assign(f).muli(cPrev); // c = f ⊙ c_{t-1} + i ⊙ g
+      aux.assign(i).muli(g);
+      c.addi(aux);
+      Nd.tanh(c, aux); // aux = tanh(c)
+      h.assign(o).muli(aux); // h = o ⊙ tanh(c)
+    } else {
+      INDArray rz = cols(gates, 0, 2 * n);
+      // [rows, 2N] r | z: x·W + h_{t-1}·Wh
+      rz.addi(mm(hPrev, p.get(ParameterNames.recurrentWeight(layer)), scratch));
+      Nd.sigmoidInPlace(rz);
+      INDArray r = cols(gates, 0, n);
+      INDArray z = cols(gates, n, 2 * n);
+      INDArray cand = cols(gates, 2 * n, 3 * n);
+      aux.assign(r).muli(hPrev); // [rows, N] r ⊙ h_{t-1}
+      cand.addi(mm(aux, p.get(ParameterNames.candidateWeight(layer)), scratchN));
+      Nd.tanhInPlace(cand); // n = tanh(x·Wn + (r ⊙ h_{t-1})·Uh + bn)
+      h.assign(hPrev).subi(cand).muli(z).addi(cand); // h = z ⊙ h_{t-1} + (1 − z) ⊙ n
+    }
+  }
+
+  /** The forward pass of this layer over a packed batch; keeps what backward needs in buffers. */
+  INDArray forward(
+      DecoderParameters p, DecoderBatch batch, INDArray x, INDArray h0, INDArray c0, Buffers buf) {
+    int k = batch.tokens();
+    int b = batch.rows();
+    int width = config.cell().gates() * n;
+    INDArray gates = buf.get(prefix + "gates", k, width); // [K, gates·N]
+    mm(x, p.get(ParameterNames.inputWeight(layer)), gates);
+    gates.addiRowVector(p.get(ParameterNames.bias(layer)));
+    INDArray h = buf.get(prefix + "h", k, n); // [K, N]
+    INDArray c = buf.get(prefix + "c", k, n); // [K, N] (LSTM)
+    INDArray aux = buf.get(prefix + "aux", k, n); // [K, N]
+    INDArray scratch = buf.get("cell.scratch", b, 2 * n);
+    INDArray scratchN = buf.get("cell.scratchN", b, n);
+    for (int t = 0; t < batch.steps(); t++) {
+      int bt = batch.batchSize(t);
+      int off = batch.offset(t);
+      INDArray hPrev = t == 0 ? h0 : rows(h, batch.offset(t - 1), batch.offset(t - 1) + bt);
+      INDArray cPrev = t == 0 ? c0 : rows(c, batch.offset(t - 1), batch.offset(t - 1) + bt);
+      cellStep(
+          p,
+          rows(gates, off, off + bt),
+          hPrev,
+          cPrev,
+          rows(h, off, off + bt),
+          rows(c, off, off + bt),
+          rows(aux, off, off + bt),
+          rows(scratch, 0, bt),
+          rows(scratchN, 0, bt));
+    }
+    return h;
+  }
+
+  /**
+   * Backpropagation through time for this layer.
+   *
+   * @param dh {@code [K, N]} ∂L/∂h from above (attention and output, or the next layer); used as
+   *     scratch
+   * @param x {@code [K, in]} this layer's input
+   * @param h0 {@code [B, N]} and {@code c0}: the initial states
+   * @param dh0 {@code [B, N]} out: ∂L/∂h_0, and {@code dc0}: ∂L/∂c_0 (LSTM)
+   * @param hiddenNorms if not null, ‖∂L/∂h_t‖ per step is written here
+   * @return {@code [K, in]} ∂L/∂x
+   */
+  INDArray backward(
+      DecoderParameters p,
+      DecoderParameters grad,
+      DecoderBatch batch,
+      INDArray dh,
+      INDArray x,
+      INDArray h0,
+      INDArray c0,
+      INDArray dh0,
+      INDArray dc0,
+      double[] hiddenNorms,
+      Buffers buf) {
+    int k = batch.tokens();
+    int b = batch.rows();
+    int width = config.cell().gates() * n;
+    INDArray gates = buf.get(prefix + "gates", k, width);
+    INDArray h = buf.get(prefix + "h", k, n);
+    INDArray c = buf.get(prefix + "c", k, n);
+    INDArray aux = buf.get(prefix + "aux", k, n);
+    INDArray dGates = buf.get("cell.dgates", k, width); // [K, gates·N] ∂L/∂preactivation
+    INDArray deriv = buf.get("cell.deriv", b, width); // [B, gates·N]
+    INDArray tmp = buf.get("cell.tmp", b, n);
+    INDArray tmp2 = buf.get("cell.tmp2", b, n);
+    dh0.assign(0); // the recurrent ∂L/∂h_{t-1}, rows [0, b_t) valid
+    dc0.assign(0);
+    INDArray wh = p.get(ParameterNames.recurrentWeight(layer));
+    INDArray dWh = grad.get(ParameterNames.recurrentWeight(layer)).assign(0);
+    boolean lstm = config.cell() == CellType.LSTM;
+    INDArray uh = lstm ? null : p.get(ParameterNames.candidateWeight(layer));
+    INDArray dUh = lstm ? null : grad.get(ParameterNames.candidateWeight(layer)).assign(0);
+    for (int t = batch.steps() - 1; t >= 0; t--) {
+      int bt = batch.batchSize(t);
+      int off = batch.offset(t);
+      int prev = t == 0 ? 0 : batch.offset(t - 1);
+      INDArray hPrev = t == 0 ? h0 : rows(h, prev, prev + bt);
+      INDArray dht = rows(dh, off, off + bt).addi(rows(dh0, 0, bt)); // [bt, N] total ∂L/∂h_t
+      if (hiddenNorms != null) {
+        hiddenNorms[t] = dht.norm2Number().doubleValue();
+      }
+      INDArray g = rows(gates, off, off + bt);
+      INDArray dg = rows(dGates, off, off + bt);
+      INDArray d = rows(deriv, 0, bt);
+      INDArray tb = rows(tmp, 0, bt);
+      if (lstm) {
+        INDArray cPrev = t == 0 ? c0 : rows(c, prev, prev + bt);
+        INDArray tc = rows(aux, off, off + bt);
+        INDArray i = cols(g, 0, n);
+        INDArray f = cols(g, n, 2 * n);
+        INDArray gg = cols(g, 2 * n, 3 * n);
+        INDArray o = cols(g, 3 * n, 4 * n);
+        cols(dg, 3 * n, 4 * n).assign(dht).muli(tc); // ∂o = ∂h ⊙ tanh(c)
+        // ∂c = ∂h ⊙ o ⊙ (1 − tanh²c) + ∂c from step t+1
+        tb.assign(tc).muli(tc).rsubi(1).muli(o).muli(dht).addi(rows(dc0, 0, bt));
+        cols(dg, 0, n).assign(tb).muli(gg); // ∂i = ∂c ⊙ g
+        cols(dg, n, 2 * n).assign(tb).muli(cPrev); // ∂f = ∂c ⊙ c_{t-1}
+        cols(dg, 2 * n, 3 * n).assign(tb).muli(i); // ∂g = ∂c ⊙ i
+        rows(dc0, 0, bt).assign(tb).muli(f); // ∂c_{t-1} = ∂c ⊙ f
+        d.assign(g).rsubi(1).muli(g); // σ' = s(1 − s) on i, f, o
+        INDArray dTanh = cols(d, 2 * n, 3 * n);
+        dTanh.assign(gg).muli(gg).rsubi(1); // tanh' = 1 − g² on g
+        dg.muli(d);
+        mm(hPrev, true, dg, false, dWh, 1.0); // [N, 4N] += h_{t-1}ᵀ · ∂gates
+        mm(dg, false, wh, true, rows(dh0, 0, bt), 0.0); // ∂h_{t-1} = ∂gates · Whᵀ
+      } else {
+        INDArray rh = rows(aux, off, off + bt);
+        INDArray r = cols(g, 0, n);
+        INDArray z = cols(g, n, 2 * n);
+        INDArray cand = cols(g, 2 * n, 3 * n);
+        INDArray dr = cols(dg, 0, n);
+        INDArray dz = cols(dg, n, 2 * n);
+        INDArray dn = cols(dg, 2 * n, 3 * n);
+        dz.assign(hPrev).subi(cand).muli(dht); // ∂z = ∂h ⊙ (h_{t-1} − n)
+        dn.assign(z).rsubi(1).muli(dht); // ∂n = ∂h ⊙ (1 − z)
+        tb.assign(dht).muli(z); // ∂h_{t-1}, direct part
+        d.assign(g).rsubi(1).muli(g); // σ' on r, z
+        cols(d, 2 * n, 3 * n).assign(cand).muli(cand).rsubi(1); // tanh' on n
+        dn.muli(cols(d, 2 * n, 3 * n));
+        mm(rh, true, dn, false, dUh, 1.0); // [N, N] += (r ⊙ h_{t-1})ᵀ · ∂n
+        INDArray dRh = mm(dn, false, uh, true, rows(tmp2, 0, bt), 0.0); // [bt, N]
+        dr.assign(dRh).muli(hPrev).muli(cols(d, 0, n)); // ∂r (pre-activation)
+        tb.addi(dRh.muli(r)); // ∂h_{t-1} += ∂(r ⊙ h) ⊙ r
+        dz.muli(cols(d, n, 2 * n)); // ∂z (pre-activation)
+        INDArray drz = rows(buf.get("cell.drz", b, 2 * n), 0, bt).assign(cols(dg, 0, 2 * n));
+        mm(hPrev, true, drz, false, dWh, 1.0);
+        mm(drz, false, wh, true, tb, 1.0);
+        rows(dh0, 0, bt).assign(tb);
+      }
+    }
+    INDArray dx = buf.get(prefix + "dx", k, x.size(1)); // [K, in]
+    mm(x, true, dGates, false, grad.get(ParameterNames.inputWeight(layer)), 0.0);
+    dGates.sum(grad.get(ParameterNames.bias(layer)), 0);
+    mm(dGates, false, p.get(ParameterNames.inputWeight(layer)), true, dx, 0.0);
+    return dx;
+  }
+}

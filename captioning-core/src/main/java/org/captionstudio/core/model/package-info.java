@@ -1,0 +1,7 @@
+/**
+ * The attention decoder (DESIGN.md, "The decoder"): its configuration, its parameters as views of
+ * one flat array, packed teacher-forcing batches, and the forward and backward passes written out
+ * in ND4J operations (no autodiff). {@link org.captionstudio.core.model.ParameterNames} holds the
+ * tensor names that checkpoints and bundles use.
+ */
+package org.captionstudio.core.model;
