@@ -105,6 +105,106 @@ public final class AttentionDecoder {
         forward.loss(), forward.crossEntropy(), forward.regularization(), forward.tokens(), norms);
   }
 
+  /**
+   * The state before the first word: the initial recurrent states from each row's mean region.
+   *
+   * @param features {@code [R, L, D]} one row per sequence to decode
+   */
+  public DecoderState start(DecoderParameters p, INDArray features) {
+    checkLayout(p);
+    long r = features.size(0);
+    long l = features.size(1);
+    long d = features.size(2);
+    if (d != config.featureSize()) {
+      throw new IllegalArgumentException(
+          "features have size " + d + " but the decoder expects " + config.featureSize());
+    }
+    INDArray v = features.castTo(p.dataType()).dup('c'); // [R, L, D]
+    INDArray vp =
+        Attention.projectRegions(
+            p, v.reshape(r * l, d), Nd4j.create(p.dataType(), r * l, config.attentionSize()));
+    INDArray vbar = v.mean(1); // [R, D]
+    INDArray[] h = new INDArray[layers.length];
+    INDArray[] c = new INDArray[layers.length];
+    for (int layer = 0; layer < layers.length; layer++) {
+      h[layer] =
+          Nd.tanhInPlace(
+              vbar.mmul(p.get(ParameterNames.initHiddenWeight(layer)))
+                  .addiRowVector(p.get(ParameterNames.initHiddenBias(layer))));
+      c[layer] =
+          config.cell().hasCellState()
+              ? Nd.tanhInPlace(
+                  vbar.mmul(p.get(ParameterNames.initCellWeight(layer)))
+                      .addiRowVector(p.get(ParameterNames.initCellBias(layer))))
+              : null;
+    }
+    return new DecoderState(v, vp.reshape(r, l, config.attentionSize()), h, c, null);
+  }
+
+  /** What one decoding step gives: the next word's log-probabilities and the new state. */
+  public record StepResult(INDArray logProbabilities, DecoderState state) {}
+
+  /**
+   * One step for every row: feeds the previous words, attends, and scores the next word. The same
+   * cell, attention and output functions as training, without dropout.
+   *
+   * @param previousWords one word id per row ({@code <start>} at the first step)
+   * @return {@code [R, V]} log-probabilities of the next word, and the state after this step
+   */
+  public StepResult step(DecoderParameters p, DecoderState state, int[] previousWords) {
+    checkLayout(p);
+    int r = state.rows();
+    if (previousWords.length != r) {
+      throw new IllegalArgumentException(
+          "state has " + r + " rows but " + previousWords.length + " words were given");
+    }
+    for (int word : previousWords) {
+      if (word < 0 || word >= config.vocabularySize()) {
+        throw new IllegalArgumentException(
+            "word id " + word + " outside the vocabulary of " + config.vocabularySize());
+      }
+    }
+    DataType type = p.dataType();
+    int n = config.hiddenSize();
+    INDArray x = Nd4j.pullRows(p.get(ParameterNames.EMBEDDING), 1, previousWords); // [R, E]
+    INDArray[] h = new INDArray[layers.length];
+    INDArray[] c = new INDArray[layers.length];
+    for (int layer = 0; layer < layers.length; layer++) {
+      INDArray gates = x.mmul(p.get(ParameterNames.inputWeight(layer))); // [R, gates·N]
+      gates.addiRowVector(p.get(ParameterNames.bias(layer)));
+      h[layer] = Nd4j.create(type, r, n);
+      c[layer] = config.cell().hasCellState() ? Nd4j.create(type, r, n) : null;
+      layers[layer].cellStep(
+          p,
+          gates,
+          state.hidden[layer],
+          state.cell[layer],
+          h[layer],
+          c[layer],
+          Nd4j.create(type, r, n),
+          Nd4j.create(type, r, 2 * n),
+          Nd4j.create(type, r, n));
+      x = h[layer];
+    }
+    int l = state.regions();
+    INDArray hg = x.mmul(p.get(ParameterNames.ATT_WG)); // [R, A]
+    INDArray alpha = Nd4j.create(type, r, l);
+    INDArray ctx = Nd4j.create(type, r, config.featureSize());
+    Attention.step(
+        p,
+        state.projected,
+        state.regions,
+        hg,
+        Nd4j.create(type, r, l, config.attentionSize()),
+        alpha,
+        ctx);
+    INDArray out = outputLayer(p, x, ctx, Nd4j.create(type, r, n));
+    INDArray logits = out.mmul(p.get(ParameterNames.OUT_WP)); // [R, V]
+    logits.addiRowVector(p.get(ParameterNames.OUT_BP));
+    Nd4j.exec(new LogSoftMax(logits, logits));
+    return new StepResult(logits, new DecoderState(state.regions, state.projected, h, c, alpha));
+  }
+
   private void checkLayout(DecoderParameters p) {
     if (!p.config().equals(config)) {
       throw new IllegalArgumentException(
