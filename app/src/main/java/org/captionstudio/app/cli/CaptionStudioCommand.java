@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       SynthCommand.class,
       PretrainEncoderCommand.class,
+      TrainCommand.class,
+      EvaluateModelCommand.class,
       EncodersCommand.class
     },
     usageHelpAutoWidth = true)

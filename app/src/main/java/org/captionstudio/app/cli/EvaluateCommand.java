@@ -109,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
     return json;
   }
 
-  private static Map<String, Object> scores(MetricScores scores) {
+  static Map<String, Object> scores(MetricScores scores) {
     Map<String, Object> json = new LinkedHashMap<>();
     for (Metric metric : Metric.values()) {
       json.put(metric.cocoName(), scores.get(metric));

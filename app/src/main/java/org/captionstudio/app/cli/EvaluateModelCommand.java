@@ -1,0 +1,166 @@
+package org.captionstudio.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.captionstudio.app.pipeline.LoadedModel;
+import org.captionstudio.app.pipeline.ModelEvaluation;
+import org.captionstudio.core.Cancellation;
+import org.captionstudio.core.DatasetException;
+import org.captionstudio.core.ModelLoadException;
+import org.captionstudio.core.data.Split;
+import org.captionstudio.core.decode.BeamSearchConfig;
+import org.captionstudio.core.eval.Metric;
+import org.captionstudio.core.eval.MetricScores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code captionstudio evaluate-model}: decode a split with a model and score it. */
+@Command(
+    name = "evaluate-model",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Caption a dataset split with a model (beam search) and score it the coco-caption way,",
+      "beside the caption-prior and nearest-neighbour baselines, with novelty and perplexity."
+    })
+final class EvaluateModelCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "FILE|default",
+      description = "A bundle.")
+  String model;
+
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "DIR|FILE",
+      description = "A dataset folder, or an annotation file with --images.")
+  Path dataset;
+
+  @Option(names = "--images", paramLabel = "DIR", description = "The images of an annotation file.")
+  Path images;
+
+  @Option(names = "--split", description = "train, val or test (default ${DEFAULT-VALUE}).")
+  String split = "test";
+
+  @Option(names = "--beam", description = "Beam width (default ${DEFAULT-VALUE}).")
+  int beam = 3;
+
+  @Option(names = "--max-words", description = "Longest caption (default ${DEFAULT-VALUE}).")
+  int maxWords = 20;
+
+  @Option(
+      names = "--nn-pool",
+      description =
+          "Training images the nearest-neighbour baseline searches, 0 to skip it (default"
+              + " ${DEFAULT-VALUE}).")
+  int neighbourPool = 2000;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    BeamSearchConfig beamConfig;
+    try {
+      beamConfig = new BeamSearchConfig(beam, maxWords, 0.0, 1);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    Split chosen =
+        java.util.Arrays.stream(Split.values())
+            .filter(s -> s.label().equals(split))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(), "--split must be train, val or test, got " + split));
+    if (neighbourPool < 0) {
+      throw new ParameterException(spec.commandLine(), "--nn-pool must be >= 0");
+    }
+    DatasetArguments input = DatasetArguments.read(dataset, images, 1);
+    if (input.dataset().split(chosen).isEmpty()) {
+      throw new DatasetException(dataset + " has no " + chosen.label() + " split.");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ModelEvaluation.Result r;
+    try (LoadedModel loaded = LoadedModel.load(modelFile(model))) {
+      r =
+          ModelEvaluation.run(
+              loaded,
+              new ModelEvaluation.Request(
+                  input.dataset(), input.mediaRoot(), chosen, beamConfig, neighbourPool),
+              new TerminalProgress(err, "", 1),
+              Cancellation.none());
+    }
+    if (!r.skipped().isEmpty()) {
+      err.printf(
+          "Skipped %d images that could not be decoded; the first: %s%n",
+          r.skipped().size(), r.skipped().get(0));
+    }
+    err.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> j = EvaluateCommand.scores(r.model().corpus());
+      j.put("images", r.model().images());
+      j.put("novelty", r.novelty());
+      j.put("perplexity", r.perplexity());
+      j.put("vocabularyUsage", r.vocabularyUsage());
+      Map<String, Object> baselines = new LinkedHashMap<>();
+      r.baselines().forEach((name, s) -> baselines.put(name, EvaluateCommand.scores(s)));
+      j.put("baselines", baselines);
+      j.put("skipped", r.skipped().size());
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(j));
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "Scored %d %s images of %s with beam %d%n%n  %-9s %9s",
+          r.model().images(),
+          chosen.label(),
+          dataset.getFileName(),
+          beam,
+          "",
+          "model");
+      r.baselines().keySet().forEach(name -> out.printf(Locale.ROOT, " %17s", name));
+      out.println();
+      for (Metric m : Metric.values()) {
+        out.printf(Locale.ROOT, "  %-9s %9.4f", m.cocoName(), r.model().corpus().get(m));
+        for (MetricScores s : r.baselines().values()) {
+          out.printf(Locale.ROOT, " %17.4f", s.get(m));
+        }
+        out.println();
+      }
+      out.printf(
+          Locale.ROOT,
+          "%n  novelty %.3f (generated captions not in the training captions)%n"
+              + "  perplexity %.3f on the references%n  %d distinct words used%n",
+          r.novelty(),
+          r.perplexity(),
+          r.vocabularyUsage());
+    }
+    out.flush();
+    return ExitStatus.OK;
+  }
+
+  /** {@code default} is the bundled model; anything else a path. */
+  static Path modelFile(String model) throws ModelLoadException {
+    if (model.equals("default")) {
+      throw new ModelLoadException(
+          "This build bundles no default model yet; give --model FILE (a bundle written by"
+              + " `./captionstudio train`).");
+    }
+    return Path.of(model);
+  }
+}

@@ -1,0 +1,348 @@
+package org.captionstudio.core.bundle;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.captionstudio.core.CaptioningException;
+import org.captionstudio.core.ModelLoadException;
+import org.captionstudio.core.io.AtomicFile;
+import org.captionstudio.core.model.DecoderConfig;
+import org.captionstudio.core.model.DecoderParameters;
+import org.captionstudio.core.text.Vocabulary;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained captioner in one file.
+ *
+ * <p>A zip of {@code manifest.json} (first), {@code vocabulary.json}, {@code weights.f32} (every
+ * tensor of {@link DecoderParameters#layout} back to back, little-endian binary32; the manifest
+ * lists each name, shape and offset) and, when the encoder is embedded, {@code encoder.zip}.
+ * Reading never writes anything, reads each entry with a size limit fixed in advance (the weights
+ * must be exactly as long as the manifest's decoder needs), refuses unknown or repeated entries,
+ * and names in one sentence what disagrees.
+ *
+ * @param manifest configs, encoder, provenance, metrics
+ * @param vocabulary the words
+ * @param parameters the decoder's weights (float)
+ * @param encoder the embedded encoder's file, if {@code manifest.encoder().embedded()}
+ */
+public record ModelBundle(
+    Manifest manifest,
+    Vocabulary vocabulary,
+    DecoderParameters parameters,
+    Optional<byte[]> encoder) {
+
+  public static final String FORMAT = "captionstudio-model";
+  public static final int VERSION = 1;
+  static final long MAX_MANIFEST_BYTES = 4L << 20;
+  static final long MAX_VOCABULARY_BYTES = 64L << 20;
+  static final long MAX_ENCODER_BYTES = 512L << 20;
+  private static final Set<String> ENTRIES =
+      Set.of("manifest.json", "vocabulary.json", "weights.f32", "encoder.zip");
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** One tensor in {@code weights.f32}: offset and length in floats. */
+  public record WeightEntry(String name, long[] shape, long offset) {}
+
+  /**
+   * What a bundle says about itself.
+   *
+   * @param format always {@value #FORMAT}
+   * @param version the format version
+   * @param created when it was written, ISO-8601
+   * @param decoder the decoder's shape
+   * @param encoder the image encoder it was trained on
+   * @param provenance how it was made: dataset, its hash and sizes, seed, commands, libraries
+   * @param metrics validation or test scores by coco-caption name, and others
+   * @param weights the layout of {@code weights.f32}
+   */
+  public record Manifest(
+      String format,
+      int version,
+      String created,
+      DecoderConfig decoder,
+      EncoderSpec encoder,
+      Map<String, String> provenance,
+      Map<String, Double> metrics,
+      List<WeightEntry> weights) {
+    public Manifest {
+      provenance = Map.copyOf(provenance);
+      metrics = Map.copyOf(metrics);
+      weights = List.copyOf(weights);
+    }
+  }
+
+  /** A manifest for these parameters, its weight layout filled in. */
+  public static Manifest manifest(
+      DecoderConfig decoder,
+      EncoderSpec encoder,
+      Map<String, String> provenance,
+      Map<String, Double> metrics) {
+    List<WeightEntry> weights = new ArrayList<>();
+    for (DecoderParameters.Tensor t : DecoderParameters.layout(decoder)) {
+      weights.add(new WeightEntry(t.name(), t.shape(), t.offset()));
+    }
+    return new Manifest(
+        FORMAT,
+        VERSION,
+        java.time.Instant.now().toString(),
+        decoder,
+        encoder,
+        provenance,
+        metrics,
+        weights);
+  }
+
+  /** Writes the bundle atomically. */
+  public void write(Path file) throws IOException {
+    byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+    float[] values = parameters.flat().castTo(DataType.FLOAT).data().asFloat();
+    AtomicFile.write(
+        file,
+        out -> {
+          ZipOutputStream zip = new ZipOutputStream(out);
+          put(zip, "manifest.json", manifestBytes);
+          put(zip, "vocabulary.json", vocabulary.toJson().getBytes(StandardCharsets.UTF_8));
+          zip.putNextEntry(new ZipEntry("weights.f32"));
+          ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+          for (float f : values) {
+            if (!chunk.hasRemaining()) {
+              zip.write(chunk.array(), 0, chunk.position());
+              chunk.clear();
+            }
+            chunk.putFloat(f);
+          }
+          zip.write(chunk.array(), 0, chunk.position());
+          zip.closeEntry();
+          if (encoder.isPresent()) {
+            put(zip, "encoder.zip", encoder.get());
+          }
+          zip.finish();
+        });
+  }
+
+  /** Reads and checks a bundle. */
+  public static ModelBundle read(Path file) throws ModelLoadException {
+    if (!Files.isRegularFile(file)) {
+      throw new ModelLoadException(
+          Files.exists(file)
+              ? "The model " + file + " is not a file."
+              : "There is no model file " + file + ".");
+    }
+    Map<String, byte[]> entries = new HashMap<>();
+    Manifest manifest = null;
+    try (InputStream in = Files.newInputStream(file);
+        ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String name = e.getName();
+        if (!ENTRIES.contains(name)) {
+          throw bad(file, "it holds an unexpected entry \"" + printable(name) + "\"");
+        }
+        if (entries.containsKey(name)) {
+          throw bad(file, "it holds " + name + " twice");
+        }
+        if (manifest == null && !name.equals("manifest.json")) {
+          throw bad(file, "manifest.json is not its first entry");
+        }
+        long limit =
+            switch (name) {
+              case "manifest.json" -> MAX_MANIFEST_BYTES;
+              case "vocabulary.json" -> MAX_VOCABULARY_BYTES;
+              case "encoder.zip" -> MAX_ENCODER_BYTES;
+              default -> 4 * DecoderParameters.totalLength(manifest.decoder());
+            };
+        byte[] bytes = zip.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > limit) {
+          throw bad(file, name + " is larger than the " + limit + " bytes it may hold");
+        }
+        entries.put(name, bytes);
+        if (name.equals("manifest.json")) {
+          manifest = parseManifest(file, bytes);
+        }
+      }
+    } catch (ZipException e) {
+      throw bad(file, "it is not a readable zip (" + e.getMessage() + ")");
+    } catch (NoSuchFileException e) {
+      throw new ModelLoadException("There is no model file " + file + ".", e);
+    } catch (IOException e) {
+      throw bad(file, "it cannot be read (" + e.getMessage() + ")");
+    }
+    if (manifest == null) {
+      throw bad(file, "it is empty or not a zip");
+    }
+    for (String name : List.of("vocabulary.json", "weights.f32")) {
+      if (!entries.containsKey(name)) {
+        throw bad(file, name + " is missing");
+      }
+    }
+    if (manifest.encoder().embedded() != entries.containsKey("encoder.zip")) {
+      throw bad(
+          file,
+          manifest.encoder().embedded()
+              ? "its manifest embeds the encoder but encoder.zip is missing"
+              : "it holds encoder.zip but its manifest names a zoo encoder");
+    }
+    Vocabulary vocabulary;
+    try {
+      vocabulary =
+          Vocabulary.fromJson(
+              file + "!vocabulary.json", new ByteArrayInputStream(entries.get("vocabulary.json")));
+    } catch (CaptioningException e) {
+      throw new ModelLoadException(e.getMessage(), e);
+    }
+    DecoderConfig decoder = manifest.decoder();
+    if (vocabulary.size() != decoder.vocabularySize()) {
+      throw bad(
+          file,
+          "its vocabulary has "
+              + vocabulary.size()
+              + " words but the decoder's embedding has "
+              + decoder.vocabularySize()
+              + " rows");
+    }
+    if (manifest.encoder().featureDim() != decoder.featureSize()) {
+      throw bad(
+          file,
+          "its encoder gives "
+              + manifest.encoder().featureDim()
+              + "-dim features but the decoder reads "
+              + decoder.featureSize());
+    }
+    List<DecoderParameters.Tensor> layout = DecoderParameters.layout(decoder);
+    if (manifest.weights().size() != layout.size()) {
+      throw bad(
+          file,
+          "its manifest lists "
+              + manifest.weights().size()
+              + " weight tensors but the decoder has "
+              + layout.size());
+    }
+    for (int i = 0; i < layout.size(); i++) {
+      DecoderParameters.Tensor t = layout.get(i);
+      WeightEntry w = manifest.weights().get(i);
+      if (!t.name().equals(w.name())
+          || !Arrays.equals(t.shape(), w.shape())
+          || t.offset() != w.offset()) {
+        throw bad(
+            file,
+            "weight "
+                + printable(String.valueOf(w.name()))
+                + " "
+                + Arrays.toString(w.shape())
+                + " does not match the decoder's "
+                + t.name()
+                + " "
+                + Arrays.toString(t.shape()));
+      }
+    }
+    byte[] weights = entries.get("weights.f32");
+    long expected = DecoderParameters.totalLength(decoder);
+    if (weights.length != expected * 4) {
+      throw bad(
+          file,
+          "weights.f32 holds " + weights.length / 4 + " values but the decoder needs " + expected);
+    }
+    float[] values = new float[(int) expected];
+    ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        throw bad(file, "its weights hold a value that is not a finite number");
+      }
+    }
+    DecoderParameters params = DecoderParameters.zeros(decoder, DataType.FLOAT);
+    params.flat().assign(Nd4j.createFromArray(values));
+    return new ModelBundle(
+        manifest, vocabulary, params, Optional.ofNullable(entries.get("encoder.zip")));
+  }
+
+  private static Manifest parseManifest(Path file, byte[] bytes) throws ModelLoadException {
+    Map<?, ?> raw;
+    try {
+      raw = JSON.readValue(bytes, Map.class);
+    } catch (IOException e) {
+      throw bad(file, "manifest.json is not JSON");
+    }
+    if (!FORMAT.equals(raw.get("format"))) {
+      throw bad(file, "manifest.json does not say format \"" + FORMAT + "\"");
+    }
+    if (!(raw.get("version") instanceof Integer v) || v != VERSION) {
+      throw bad(
+          file,
+          "it is model format version "
+              + printable(String.valueOf(raw.get("version")))
+              + " and this build reads version "
+              + VERSION
+              + "; update Caption Studio");
+    }
+    Manifest m;
+    try {
+      m = JSON.readValue(bytes, Manifest.class);
+    } catch (IOException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+      throw bad(file, "manifest.json is not valid (" + firstLine(cause.getMessage()) + ")");
+    }
+    if (m.decoder() == null || m.encoder() == null || m.weights() == null) {
+      throw bad(file, "manifest.json lacks the decoder, the encoder or the weight list");
+    }
+    return m;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no detail";
+    }
+    int nl = s.indexOf('\n');
+    return printable(nl < 0 ? s : s.substring(0, nl));
+  }
+
+  private static String printable(String s) {
+    String clean = s.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
+  }
+
+  private static ModelLoadException bad(Path file, String why) {
+    return new ModelLoadException("The model " + file + " cannot be used: " + why + ".");
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
+  @Override
+  public String toString() {
+    return "ModelBundle[" + manifest.decoder() + ", " + manifest.encoder().id() + "]";
+  }
+}
