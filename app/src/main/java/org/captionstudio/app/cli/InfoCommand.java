@@ -28,8 +28,17 @@ final class InfoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE|default",
+      description = "Print a model bundle's card instead: encoder, vocabulary, training, metrics.")
+  String model;
+
   @Override
   public Integer call() throws Exception {
+    if (model != null) {
+      return modelCard();
+    }
     SystemReport report = SystemReport.collect();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -37,6 +46,80 @@ final class InfoCommand implements Callable<Integer> {
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     } else {
       printText(report, out);
+    }
+    out.flush();
+    return ExitStatus.OK;
+  }
+
+  private int modelCard() throws Exception {
+    java.nio.file.Path file = EvaluateModelCommand.modelFile(model);
+    org.captionstudio.core.bundle.ModelBundle bundle =
+        org.captionstudio.core.bundle.ModelBundle.read(file);
+    org.captionstudio.core.bundle.ModelBundle.Manifest m = bundle.manifest();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      java.util.Map<String, Object> card = new java.util.LinkedHashMap<>();
+      card.put("file", file.toString());
+      card.put("format", m.format());
+      card.put("version", m.version());
+      card.put("created", m.created());
+      card.put("encoder", m.encoder());
+      card.put("decoder", m.decoder());
+      card.put(
+          "parameters", org.captionstudio.core.model.DecoderParameters.totalLength(m.decoder()));
+      card.put("vocabularySize", bundle.vocabulary().size());
+      card.put("provenance", new java.util.TreeMap<>(m.provenance()));
+      card.put("metrics", new java.util.TreeMap<>(m.metrics()));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card));
+    } else {
+      var e = m.encoder();
+      var d = m.decoder();
+      row(
+          out,
+          "Model",
+          file + " (format " + m.format() + " v" + m.version() + ", " + m.created() + ")");
+      row(
+          out,
+          "Encoder",
+          e.id()
+              + (e.embedded() ? " (inside the bundle)" : " (zoo weights)")
+              + ", "
+              + e.inputSize()
+              + " px → "
+              + e.gridHeight()
+              + "×"
+              + e.gridWidth()
+              + "×"
+              + e.featureDim()
+              + (e.description().isEmpty() ? "" : "; " + e.description()));
+      row(
+          out,
+          "Decoder",
+          String.format(
+              Locale.ROOT,
+              "%d-layer %s, E %d, N %d, A %d, dropout %.2f, λ %.2f; %,d parameters",
+              d.layers(),
+              d.cell(),
+              d.embeddingSize(),
+              d.hiddenSize(),
+              d.attentionSize(),
+              d.dropout(),
+              d.attentionRegularization(),
+              org.captionstudio.core.model.DecoderParameters.totalLength(d)));
+      java.util.List<String> words = bundle.vocabulary().tokens();
+      row(
+          out,
+          "Vocabulary",
+          words.size()
+              + " words (min count "
+              + bundle.vocabulary().minCount()
+              + "): "
+              + String.join(" ", words.subList(4, Math.min(words.size(), 16)))
+              + (words.size() > 16 ? " …" : ""));
+      new java.util.TreeMap<>(m.provenance()).forEach((k, v) -> row(out, "  " + k, v));
+      new java.util.TreeMap<>(m.metrics())
+          .forEach((k, v) -> row(out, "  " + k, String.format(Locale.ROOT, "%.4f", v)));
     }
     out.flush();
     return ExitStatus.OK;

@@ -58,6 +58,14 @@ class TrainCommandTest {
     assertEquals("2", bundle.manifest().provenance().get("seed"));
     assertTrue(bundle.manifest().metrics().containsKey("val.CIDEr"));
 
+    CliRun card = CliRun.of("info", "--model", model.toString());
+    assertEquals(ExitStatus.OK, card.status(), card.err());
+    assertTrue(card.out().contains("shapesworld (inside the bundle)"), card.out());
+    assertTrue(card.out().contains("1-layer LSTM, E 16, N 32, A 16"), card.out());
+    JsonNode cardJson =
+        new ObjectMapper().readTree(CliRun.of("info", "--model", model.toString(), "--json").out());
+    assertEquals(bundle.vocabulary().size(), cardJson.get("vocabularySize").asInt());
+
     CliRun eval =
         CliRun.of(
             "evaluate-model",

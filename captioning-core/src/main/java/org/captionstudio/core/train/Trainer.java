@@ -139,7 +139,7 @@ public final class Trainer {
               0,
               List.of());
     }
-    DecoderParameters grad = params.zerosLike();
+    TrainingStep trainingStep = new TrainingStep(decoder, params, adam, config.clipNorm());
     FeatureStore store = data.store();
     int regions = store.header().regions();
     int dim = store.header().featureDim();
@@ -182,9 +182,10 @@ public final class Trainer {
                 config.maxWords());
         long step = state.step();
         double lr = config.learningRateAt(step, epoch);
-        AttentionDecoder.Loss loss =
-            decoder.lossAndGradient(params, batch, grad, dropoutSeed(config.seed(), step));
-        double norm = grad.flat().norm2Number().doubleValue();
+        TrainingStep.Result stepResult =
+            trainingStep.run(batch, lr, dropoutSeed(config.seed(), step));
+        AttentionDecoder.Loss loss = stepResult.loss();
+        double norm = stepResult.gradientNorm();
         if (!Double.isFinite(loss.loss()) || !Double.isFinite(norm)) {
           throw new CaptioningException(
               "Training diverged at step "
@@ -193,10 +194,6 @@ public final class Trainer {
                   + loss.loss()
                   + "); lower the learning rate or the clipping threshold.");
         }
-        if (norm > config.clipNorm()) {
-          grad.flat().muli(config.clipNorm() / norm);
-        }
-        adam.update(params.flat(), grad.flat(), lr);
         lossSum += loss.loss();
         lossCount++;
         state = at(state, epoch, bi + 1, state.trainingSeconds());

@@ -69,7 +69,8 @@ class TrainerKillTest {
               "training ended early: " + Files.readString(temp.resolve("child-stderr.txt")));
         }
       } while (!line.equals("step 14"));
-      child.destroyForcibly(); // SIGKILL: steps 13–14 after the checkpoint at the end of epoch 1 (step 12) are lost
+      child.destroyForcibly(); // SIGKILL: steps 13–14 after the checkpoint at the end of epoch 1
+      // (step 12) are lost
       assertTrue(child.waitFor(10, TimeUnit.SECONDS));
     } finally {
       child.destroyForcibly();
