@@ -12,14 +12,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.captionstudio.core.EncodedImage;
 import org.captionstudio.core.ModelLoadException;
-import org.captionstudio.vision.encoder.KerasH5.LayerWeights;
-import org.captionstudio.vision.encoder.KerasH5.Tensor;
+import org.captionstudio.vision.testing.KerasH5;
+import org.captionstudio.vision.testing.KerasH5.LayerWeights;
+import org.captionstudio.vision.testing.KerasH5.Tensor;
+import org.captionstudio.vision.testing.TinyKerasModel;
 import org.captionstudio.vision.weights.WeightsStore;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -31,47 +34,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Import of Keras {@code .h5} models, with files the test writes through the HDF5 library: a tiny
- * channels_last CNN shaped to pass SqueezeNet's check (227 px in, {@code fire9} giving 512×13×13):
- * input → conv1 (2 filters, 3×3, stride 2, relu) → three 3×3/2 max pools → fire9 (512 filters, 1×1,
- * linear).
+ * Import of Keras {@code .h5} models, with files the test writes through the HDF5 library, mostly
+ * {@link TinyKerasModel}: a tiny channels_last CNN shaped to pass SqueezeNet's check.
  */
 class KerasImportTest {
-  private static final int SIDE = 227;
+  private static final int SIDE = TinyKerasModel.SIDE;
   @TempDir Path dir;
 
   private final Random random = new Random(11);
-  private final Tensor conv1Kernel =
-      Tensor.random("kernel", random, 3, 3, 3, 2); // [kH, kW, in, out]
-  private final Tensor conv1Bias = Tensor.random("bias", random, 2);
-  private final Tensor fire9Kernel = Tensor.random("kernel", random, 1, 1, 2, 512);
-  private final Tensor fire9Bias = Tensor.random("bias", random, 512);
+  private final TinyKerasModel tiny = new TinyKerasModel(7);
 
   private List<Map<String, Object>> layers(String tapName, int tapFilters) {
-    return List.of(
-        KerasH5.input("input_1", SIDE, SIDE, 3),
-        KerasH5.conv("conv1", "input_1", 2, 3, 2, "relu", "channels_last"),
-        KerasH5.maxPool("pool1", "conv1", 3, 2),
-        KerasH5.maxPool("pool2", "pool1", 3, 2),
-        KerasH5.maxPool("pool3", "pool2", 3, 2),
-        KerasH5.conv(tapName, "pool3", tapFilters, 1, 1, "linear", "channels_last"));
+    return tiny.layers(tapName, tapFilters);
   }
 
   private List<LayerWeights> weights(String tapName) {
-    return List.of(
-        new LayerWeights("conv1", List.of(conv1Kernel, conv1Bias)),
-        new LayerWeights(tapName, List.of(fire9Kernel, fire9Bias)));
+    return tiny.weights(tapName);
   }
 
   /** The tiny model as a Functional or a Sequential Keras model. */
   private Path tinyModel(String kind) {
-    Path file = dir.resolve("tiny-" + kind.toLowerCase(java.util.Locale.ROOT) + ".h5");
-    Map<String, Object> config =
-        kind.equals("Sequential")
-            ? KerasH5.sequential(layers("fire9", 512))
-            : KerasH5.functional(layers("fire9", 512), "input_1", "fire9");
-    KerasH5.write(file, config, weights("fire9"));
-    return file;
+    return tiny.write(dir.resolve("tiny-" + kind.toLowerCase(Locale.ROOT) + ".h5"), kind);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -86,13 +69,15 @@ class KerasImportTest {
     ComputationGraph graph = ModelSerializer.restoreComputationGraph(imported.toFile(), false);
     // Keras kernels are [kH, kW, in, out], DL4J's [out, in, kH, kW].
     assertEquals(
-        kerasKernel(conv1Kernel).permute(3, 2, 0, 1), graph.getLayer("conv1").getParam("W"));
-    assertArrayEquals(conv1Bias.values(), graph.getLayer("conv1").getParam("b").toFloatVector());
+        kerasKernel(tiny.conv1Kernel()).permute(3, 2, 0, 1), graph.getLayer("conv1").getParam("W"));
+    assertArrayEquals(
+        tiny.conv1Bias().values(), graph.getLayer("conv1").getParam("b").toFloatVector());
     // The tap's layer moved aside for the permute back to NCHW; its weights came along.
     assertEquals(
-        kerasKernel(fire9Kernel).permute(3, 2, 0, 1), graph.getLayer("fire9_nhwc").getParam("W"));
+        kerasKernel(tiny.tapKernel()).permute(3, 2, 0, 1),
+        graph.getLayer("fire9_nhwc").getParam("W"));
     assertArrayEquals(
-        fire9Bias.values(), graph.getLayer("fire9_nhwc").getParam("b").toFloatVector());
+        tiny.tapBias().values(), graph.getLayer("fire9_nhwc").getParam("b").toFloatVector());
     try (Stream<Path> files = Files.list(imported.getParent())) {
       assertEquals(List.of(imported), files.toList(), "no temporary file is left behind");
     }
@@ -118,7 +103,7 @@ class KerasImportTest {
                 null)[0];
 
     assertArrayEquals(new long[] {1, 512, 13, 13}, tap.shape());
-    assertArrayEquals(handForward(image), tap.dup('c').data().asFloat(), 1e-4f);
+    assertArrayEquals(tiny.handForward(image), tap.dup('c').data().asFloat(), 1e-4f);
   }
 
   @Test
@@ -147,7 +132,7 @@ class KerasImportTest {
         file,
         KerasH5.functional(layers("fire9", 256), "input_1", "fire9"),
         List.of(
-            new LayerWeights("conv1", List.of(conv1Kernel, conv1Bias)),
+            new LayerWeights("conv1", List.of(tiny.conv1Kernel(), tiny.conv1Bias())),
             new LayerWeights("fire9", List.of(kernel, Tensor.random("bias", random, 256)))));
 
     assertRefusedLeavingEarlierWeightsAlone(
@@ -230,8 +215,8 @@ class KerasImportTest {
         KerasH5.functional(layers("fire9", 512), "input_1", "fire9"),
         List.of(
             new LayerWeights(
-                "conv1", List.of(Tensor.random("kernel", random, 3, 3, 3, 4), conv1Bias)),
-            new LayerWeights("fire9", List.of(fire9Kernel, fire9Bias))));
+                "conv1", List.of(Tensor.random("kernel", random, 3, 3, 3, 4), tiny.conv1Bias())),
+            new LayerWeights("fire9", List.of(tiny.tapKernel(), tiny.tapBias()))));
 
     assertRefusedLeavingEarlierWeightsAlone(
         file,
@@ -308,60 +293,5 @@ class KerasImportTest {
 
   private static INDArray kerasKernel(Tensor tensor) {
     return Nd4j.create(tensor.values(), tensor.shape());
-  }
-
-  /** The tiny model by hand on a {@code [3, 227, 227]} image: the tap as {@code [512, 13, 13]}. */
-  private float[] handForward(float[] image) {
-    // conv1: 3x3, stride 2, valid, relu -> [2, 113, 113]
-    int side = (SIDE - 3) / 2 + 1;
-    float[] map = new float[2 * side * side];
-    for (int o = 0; o < 2; o++) {
-      for (int y = 0; y < side; y++) {
-        for (int x = 0; x < side; x++) {
-          float sum = conv1Bias.values()[o];
-          for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-              for (int c = 0; c < 3; c++) {
-                float w = conv1Kernel.values()[((i * 3 + j) * 3 + c) * 2 + o];
-                sum += w * image[(c * SIDE + 2 * y + i) * SIDE + 2 * x + j];
-              }
-            }
-          }
-          map[(o * side + y) * side + x] = Math.max(0, sum);
-        }
-      }
-    }
-    // three 3x3 max pools, stride 2: 113 -> 56 -> 27 -> 13
-    for (int pool = 0; pool < 3; pool++) {
-      int next = (side - 3) / 2 + 1;
-      float[] pooled = new float[2 * next * next];
-      for (int o = 0; o < 2; o++) {
-        for (int y = 0; y < next; y++) {
-          for (int x = 0; x < next; x++) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < 3; i++) {
-              for (int j = 0; j < 3; j++) {
-                max = Math.max(max, map[(o * side + 2 * y + i) * side + 2 * x + j]);
-              }
-            }
-            pooled[(o * next + y) * next + x] = max;
-          }
-        }
-      }
-      map = pooled;
-      side = next;
-    }
-    // fire9: 1x1, linear -> [512, 13, 13]
-    float[] tap = new float[512 * side * side];
-    for (int d = 0; d < 512; d++) {
-      for (int cell = 0; cell < side * side; cell++) {
-        float sum = fire9Bias.values()[d];
-        for (int c = 0; c < 2; c++) {
-          sum += fire9Kernel.values()[c * 512 + d] * map[c * side * side + cell];
-        }
-        tap[d * side * side + cell] = sum;
-      }
-    }
-    return tap;
   }
 }

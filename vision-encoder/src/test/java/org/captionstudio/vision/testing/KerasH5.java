@@ -1,4 +1,4 @@
-package org.captionstudio.vision.encoder;
+package org.captionstudio.vision.testing;
 
 import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
 import static org.bytedeco.hdf5.global.hdf5.H5S_SCALAR;
@@ -32,14 +32,14 @@ import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
  * model_weights/<layer>/<layer>/<name>:0} with a {@code weight_names} attribute on each layer
  * group. The layers are built as JSON maps exactly as Keras serialises them.
  */
-final class KerasH5 {
+public final class KerasH5 {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KerasH5() {}
 
   /** One weight array, C order, with its Keras shape (a conv kernel is [kH, kW, in, out]). */
-  record Tensor(String name, long[] shape, float[] values) {
-    Tensor {
+  public record Tensor(String name, long[] shape, float[] values) {
+    public Tensor {
       if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != values.length) {
         throw new IllegalArgumentException(
             "shape " + Arrays.toString(shape) + " does not hold " + values.length + " values");
@@ -47,7 +47,7 @@ final class KerasH5 {
     }
 
     /** Seeded values in [-1, 1). */
-    static Tensor random(String name, Random random, long... shape) {
+    public static Tensor random(String name, Random random, long... shape) {
       float[] values = new float[(int) Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
       for (int i = 0; i < values.length; i++) {
         values[i] = random.nextFloat() * 2 - 1;
@@ -57,14 +57,14 @@ final class KerasH5 {
   }
 
   /** A layer's weights, e.g. {@code conv1}: {@code kernel} and {@code bias}. */
-  record LayerWeights(String layer, List<Tensor> tensors) {}
+  public record LayerWeights(String layer, List<Tensor> tensors) {}
 
   /** A Keras 2 file: {@code model_config} is the model's JSON as {@code model.to_json()} gives. */
-  static void write(Path file, Map<String, Object> modelConfig, List<LayerWeights> weights) {
+  public static void write(Path file, Map<String, Object> modelConfig, List<LayerWeights> weights) {
     write(file, json(modelConfig), weights);
   }
 
-  static void write(Path file, String modelConfig, List<LayerWeights> weights) {
+  public static void write(Path file, String modelConfig, List<LayerWeights> weights) {
     synchronized (Hdf5Archive.LOCK_OBJECT) {
       try (H5File h5 = new H5File(file.toString(), H5F_ACC_TRUNC())) {
         stringAttribute(h5, "model_config", modelConfig);
@@ -90,7 +90,7 @@ final class KerasH5 {
   }
 
   /** An HDF5 file with one dataset and no Keras attributes. */
-  static void writeNonKeras(Path file) {
+  public static void writeNonKeras(Path file) {
     synchronized (Hdf5Archive.LOCK_OBJECT) {
       try (H5File h5 = new H5File(file.toString(), H5F_ACC_TRUNC());
           Group group = h5.createGroup("measurements")) {
@@ -140,7 +140,7 @@ final class KerasH5 {
     }
   }
 
-  static String json(Map<String, Object> map) {
+  public static String json(Map<String, Object> map) {
     try {
       return JSON.writeValueAsString(map);
     } catch (JsonProcessingException e) {
@@ -151,7 +151,8 @@ final class KerasH5 {
   // ---- Keras layer configurations, as tf.keras 2.4 serialises them -------------------------
 
   /** A functional model ({@code class_name} "Functional") from input to output. */
-  static Map<String, Object> functional(List<Map<String, Object>> layers, String in, String out) {
+  public static Map<String, Object> functional(
+      List<Map<String, Object>> layers, String in, String out) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", "model");
     config.put("layers", layers);
@@ -161,7 +162,7 @@ final class KerasH5 {
   }
 
   /** A Sequential model: layers without inbound nodes, in order. */
-  static Map<String, Object> sequential(List<Map<String, Object>> layers) {
+  public static Map<String, Object> sequential(List<Map<String, Object>> layers) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", "sequential");
     config.put(
@@ -187,7 +188,7 @@ final class KerasH5 {
     return model;
   }
 
-  static Map<String, Object> input(String name, int height, int width, int channels) {
+  public static Map<String, Object> input(String name, int height, int width, int channels) {
     Map<String, Object> config = new LinkedHashMap<>();
     List<Object> shape = new ArrayList<>();
     shape.add(null);
@@ -200,7 +201,7 @@ final class KerasH5 {
     return layer("InputLayer", name, config, List.of());
   }
 
-  static Map<String, Object> conv(
+  public static Map<String, Object> conv(
       String name,
       String inbound,
       int filters,
@@ -231,7 +232,7 @@ final class KerasH5 {
     return layer("Conv2D", name, config, List.of(inbound));
   }
 
-  static Map<String, Object> maxPool(String name, String inbound, int size, int stride) {
+  public static Map<String, Object> maxPool(String name, String inbound, int size, int stride) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);
     config.put("trainable", true);
@@ -244,7 +245,7 @@ final class KerasH5 {
   }
 
   /** A layer of a class that Keras has but DL4J's importer does not know. */
-  static Map<String, Object> unknown(String className, String name, String inbound) {
+  public static Map<String, Object> unknown(String className, String name, String inbound) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("name", name);
     config.put("trainable", true);
