@@ -233,7 +233,7 @@ final class KerasFile {
 
   private static void refuseChannelsFirst(KerasModel keras, String name) throws ModelLoadException {
     if ("theano".equals(keras.getKerasBackend())) {
-      return; // Theano's own layout, which DL4J does read correctly
+      return; // Theano's own kernel layout, the one DL4J's importer reads channels_first as
     }
     for (KerasLayer layer : keras.getLayersOrdered()) {
       if (layer.getDimOrder() == KerasLayer.DimOrder.THEANO) {
@@ -248,8 +248,8 @@ final class KerasFile {
   }
 
   /**
-   * Refuses weights whose size does not fit their layer: DL4J copies such arrays without a word
-   * (reshaping or partly assigning them), and the encoder would run weights nobody trained.
+   * Refuses weights whose size does not fit their layer: DL4J copies an array of another size into
+   * the layer without a word, and the encoder would run weights nobody trained.
    */
   private static ComputationGraph checkWeights(
       ComputationGraph imported, KerasModel keras, String name) throws ModelLoadException {
