@@ -122,8 +122,11 @@ final class EncodersCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Use your own weights for an encoder: a DL4J ComputationGraph zip (as ModelSerializer",
-        "writes it) with the encoder's feature tap. It is checked with a test image and copied",
-        "into ~/.captionstudio/encoders/NAME/; the original is left alone."
+        "writes it) or a Keras 2 model saved with model.save(\"x.h5\") (Functional or",
+        "Sequential, channels_last), with a layer named as the encoder's feature tap (vgg16: 16,",
+        "resnet50: res5c_branch, squeezenet: fire9, darknet19: activation_18). It is checked",
+        "with a test image and stored in ~/.captionstudio/encoders/NAME/ (a Keras model",
+        "converted to a DL4J zip); the original is left alone."
       })
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -134,7 +137,10 @@ final class EncodersCommand implements Callable<Integer> {
         description = "vgg16, resnet50, squeezenet or darknet19")
     String name;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The DL4J zip to import.")
+    @Parameters(
+        index = "1",
+        paramLabel = "FILE",
+        description = "The DL4J zip or Keras .h5 file to import.")
     Path file;
 
     @Override

@@ -1,14 +1,22 @@
 package org.captionstudio.app.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.captionstudio.vision.testing.TinyKerasModel;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class EncodersCommandTest {
   private static final String CACHE_PROPERTY = "org.deeplearning4j.resources.directory";
@@ -42,6 +50,45 @@ class EncodersCommandTest {
     Path target = dir.resolve("home/encoders/squeezenet/imported.zip");
     assertEquals("squeezenet: imported to " + target, imported.out().strip());
     assertTrue(listing.out().contains("imported (" + target + ")"), listing.out());
+  }
+
+  @Test
+  void aKerasH5IsImportedAndListedAsTheEncodersWeights() throws Exception {
+    Path h5 = new TinyKerasModel(3).write(dir.resolve("mine.h5"), "Functional");
+
+    CliRun imported = CliRun.of("encoders", "import", "squeezenet", h5.toString());
+    CliRun listing = CliRun.of("encoders");
+
+    assertEquals(ExitStatus.OK, imported.status(), imported.err());
+    Path target = dir.resolve("home/encoders/squeezenet/imported.zip");
+    assertEquals("squeezenet: imported to " + target, imported.out().strip());
+    assertEquals("", imported.err());
+    assertTrue(listing.out().contains("imported (" + target + ")"), listing.out());
+    ComputationGraph graph = ModelSerializer.restoreComputationGraph(target.toFile(), false);
+    assertArrayEquals(
+        new long[] {1, 512, 13, 13},
+        graph.output(List.of("fire9"), false, new INDArray[] {Nd4j.zeros(1, 3, 227, 227)}, null)[0]
+            .shape());
+  }
+
+  @Test
+  void aTruncatedH5IsOneLineOnStderrAndKeepsTheEarlierImport() throws Exception {
+    Path h5 = new TinyKerasModel(3).write(dir.resolve("mine.h5"), "Functional");
+    assertEquals(
+        ExitStatus.OK, CliRun.of("encoders", "import", "squeezenet", h5.toString()).status());
+    Path target = dir.resolve("home/encoders/squeezenet/imported.zip");
+    byte[] before = Files.readAllBytes(target);
+    byte[] whole = Files.readAllBytes(h5);
+    Path cut = Files.write(dir.resolve("cut.h5"), Arrays.copyOf(whole, whole.length / 3));
+
+    CliRun run = CliRun.of("encoders", "import", "squeezenet", cut.toString());
+
+    assertEquals(ExitStatus.BAD_INPUT, run.status());
+    assertEquals(
+        "cut.h5 has an HDF5 signature but cannot be opened, so it is truncated or damaged.",
+        run.err().strip());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertArrayEquals(before, Files.readAllBytes(target));
   }
 
   @Test

@@ -58,7 +58,8 @@ class WeightsImportTest {
         assertThrows(ModelLoadException.class, () -> imports.importFile(ZooEncoder.RESNET50, text));
 
     assertEquals(
-        "weights.zip is not a DL4J ComputationGraph zip (as ModelSerializer writes one).",
+        "weights.zip is neither a DL4J ComputationGraph zip (as ModelSerializer writes one) nor a"
+            + " Keras .h5 model.",
         e.getMessage());
     ModelLoadException missing =
         assertThrows(
