@@ -9,15 +9,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.captionstudio.core.CaptioningException;
+import org.captionstudio.vision.shapes.CaptionStyle;
 import org.captionstudio.vision.shapes.ShapesWorld;
 import org.captionstudio.vision.shapes.SplitCounts;
 import org.captionstudio.vision.shapes.SynthConfig;
 import org.captionstudio.vision.shapes.SynthSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code captionstudio synth}: generate a ShapesWorld dataset. */
 @Command(
@@ -77,11 +80,22 @@ final class SynthCommand implements Callable<Integer> {
       description = "Share for test (default ${DEFAULT-VALUE}).")
   double testShare = DEFAULTS.testShare();
 
+  @Option(
+      names = "--captions",
+      paramLabel = "STYLE",
+      converter = CaptionStyleConverter.class,
+      description = {
+        "varied: five diverse captions per image, as in COCO (an object, a relation, a list, a",
+        "property); canonical: five framings of one list of every object, left to right, so the",
+        "references agree (default varied)."
+      })
+  CaptionStyle captions = DEFAULTS.captions();
+
   @Override
   public Integer call() throws Exception {
     SynthConfig config;
     try {
-      config = new SynthConfig(images, videos, seed, size, validationShare, testShare);
+      config = new SynthConfig(images, videos, seed, size, validationShare, testShare, captions);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -131,11 +145,12 @@ final class SynthCommand implements Callable<Integer> {
     SplitCounts videoSplits = summary.videos();
     stdout.printf(
         Locale.ROOT,
-        "Wrote ShapesWorld (seed %d, %d px) to %s in %.1f s:%n"
+        "Wrote ShapesWorld (seed %d, %d px, %s captions) to %s in %.1f s:%n"
             + "  images  %,d train, %,d val, %,d test, %,d captions (%.0f images/s)%n"
             + "  clips   %,d train, %,d val, %,d test, %,d sentences (%.1f clips/s)%n",
         seed,
         size,
+        summary.captionStyle().id(),
         summary.directory(),
         summary.elapsed().toMillis() / 1000.0,
         imageSplits.train(),
@@ -150,5 +165,17 @@ final class SynthCommand implements Callable<Integer> {
         summary.videosPerSecond());
     stdout.flush();
     return ExitStatus.OK;
+  }
+
+  /** "varied" or "canonical", any case. */
+  static final class CaptionStyleConverter implements ITypeConverter<CaptionStyle> {
+    @Override
+    public CaptionStyle convert(String value) {
+      try {
+        return CaptionStyle.ofId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

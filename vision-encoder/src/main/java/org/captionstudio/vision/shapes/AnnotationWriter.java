@@ -137,6 +137,7 @@ final class AnnotationWriter {
       json.writeNumberField("version", FORMAT_VERSION);
       json.writeNumberField("seed", config.seed());
       json.writeNumberField("size", config.size());
+      writeCaptionStyle(json, config);
       json.writeNumberField("relation_margin", Relation.MARGIN * config.size());
       json.writeNumberField("next_to_gap", Relation.NEAR_GAP * config.size());
       json.writeNumberField("min_visible_fraction", ShapesWorld.MIN_VISIBLE_FRACTION);
@@ -243,7 +244,19 @@ final class AnnotationWriter {
     json.writeStringField("version", Integer.toString(FORMAT_VERSION));
     json.writeStringField("contributor", CONTRIBUTOR);
     json.writeNumberField("seed", config.seed());
+    writeCaptionStyle(json, config);
     json.writeEndObject();
+  }
+
+  /**
+   * {@code "captions": "canonical"} for canonical captions. Varied captions write nothing, so that
+   * a varied dataset keeps the bytes it had before there were caption styles: no field means
+   * varied.
+   */
+  private static void writeCaptionStyle(JsonGenerator json, SynthConfig config) throws IOException {
+    if (config.captions() != CaptionStyle.VARIED) {
+      json.writeStringField("captions", config.captions().id());
+    }
   }
 
   private static void writeObjectFields(JsonGenerator json, ShapeObject object) throws IOException {

@@ -8,12 +8,27 @@ import java.util.SplittableRandom;
 /** Writes one caption word by word, recording which words name which objects. */
 final class CaptionBuilder {
   private final SplittableRandom random;
+  private final boolean usualWords;
   private final List<String> words = new ArrayList<>();
   private final List<List<Integer>> linkWords = new ArrayList<>();
   private final List<List<Integer>> linkObjects = new ArrayList<>();
 
+  /** A builder that picks among synonyms ("small"/"little", "gray"/"grey") at random. */
   CaptionBuilder(SplittableRandom random) {
+    this(random, false);
+  }
+
+  private CaptionBuilder(SplittableRandom random, boolean usualWords) {
     this.random = random;
+    this.usualWords = usualWords;
+  }
+
+  /**
+   * A builder whose noun phrases always use the usual word of a size, colour or generic noun (the
+   * first of its synonyms), so the same objects are always described with the same words.
+   */
+  static CaptionBuilder withUsualWords(SplittableRandom random) {
+    return new CaptionBuilder(random, true);
   }
 
   /** Appends words. */
@@ -48,15 +63,15 @@ final class CaptionBuilder {
     boolean plural = count != null && count > 1;
     List<String> rest = new ArrayList<>();
     if (descriptor.size() != null) {
-      rest.add(any(descriptor.size().words()));
+      rest.add(synonym(descriptor.size().words()));
     }
     if (descriptor.colour() != null) {
-      rest.add(any(descriptor.colour().words()));
+      rest.add(synonym(descriptor.colour().words()));
     }
     if (descriptor.shape() != null) {
       rest.add(plural ? descriptor.shape().plural() : descriptor.shape().word());
     } else {
-      rest.add(any(plural ? ShapesVocabulary.GENERIC_PLURAL : ShapesVocabulary.GENERIC));
+      rest.add(synonym(plural ? ShapesVocabulary.GENERIC_PLURAL : ShapesVocabulary.GENERIC));
     }
     if (count != null) {
       sayLinked(ShapesVocabulary.NUMBERS.get(count - 1), link);
@@ -81,6 +96,11 @@ final class CaptionBuilder {
   /** One of the words, picked at random. */
   String any(List<String> options) {
     return options.get(random.nextInt(options.size()));
+  }
+
+  /** The usual (first) word with {@link #withUsualWords}, else one picked at random. */
+  private String synonym(List<String> options) {
+    return usualWords ? options.get(0) : any(options);
   }
 
   LinkedCaption build() {

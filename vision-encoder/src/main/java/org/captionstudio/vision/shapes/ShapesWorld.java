@@ -147,15 +147,18 @@ public final class ShapesWorld {
               outDir,
               imageSplits,
               captions,
+              config.captions(),
               videoSplits,
               sentences,
               imageTime,
               videoTime,
               Duration.ofNanos(System.nanoTime() - begin));
       LOG.info(
-          "ShapesWorld: {} images ({} captions) and {} clips ({} sentences) in {} s, seed {}, into {}",
+          "ShapesWorld: {} images ({} {} captions) and {} clips ({} sentences) in {} s, seed {},"
+              + " into {}",
           imageSplits.total(),
           captions,
+          config.captions().id(),
           videoSplits.total(),
           sentences,
           summary.elapsed().toMillis() / 1000.0,
@@ -195,7 +198,11 @@ public final class ShapesWorld {
           new AnnotationWriter.MaskRecord(
               mask.shapeArea(), mask.visibleArea(), Masks.rle(mask.visible(), side, side)));
     }
-    List<LinkedCaption> captions = ImageCaptioner.captions(scene, random.split());
+    List<LinkedCaption> captions =
+        switch (config.captions()) {
+          case VARIED -> ImageCaptioner.captions(scene, random.split());
+          case CANONICAL -> CanonicalCaptioner.captions(scene, random.split());
+        };
     return new AnnotationWriter.ImageItem(id, split, fileName, background, scene, masks, captions);
   }
 

@@ -1,5 +1,7 @@
 package org.captionstudio.vision.shapes;
 
+import java.util.Objects;
+
 /**
  * What {@link ShapesWorld#generate} makes.
  *
@@ -9,9 +11,18 @@ package org.captionstudio.vision.shapes;
  * @param size image and video side in pixels; even, from 32 to 1024
  * @param validationShare share of items in the validation split, from 0 to 1
  * @param testShare share of items in the test split, from 0 to 1
+ * @param captions how the five captions of an image relate: {@link CaptionStyle#VARIED} (COCO-like)
+ *     or {@link CaptionStyle#CANONICAL} (the same content, framed five ways); clip captions are the
+ *     same in both
  */
 public record SynthConfig(
-    int images, int videos, long seed, int size, double validationShare, double testShare) {
+    int images,
+    int videos,
+    long seed,
+    int size,
+    double validationShare,
+    double testShare,
+    CaptionStyle captions) {
 
   /** The smallest side: below it, small objects shrink to a few pixels. */
   public static final int MIN_SIZE = 32;
@@ -20,6 +31,7 @@ public record SynthConfig(
   public static final int MAX_SIZE = 1024;
 
   public SynthConfig {
+    Objects.requireNonNull(captions, "captions");
     if (images < 0) {
       throw new IllegalArgumentException("images must be >= 0, got " + images);
     }
@@ -43,6 +55,12 @@ public record SynthConfig(
     }
   }
 
+  /** A config with {@link CaptionStyle#VARIED} captions, as every dataset had before styles. */
+  public SynthConfig(
+      int images, int videos, long seed, int size, double validationShare, double testShare) {
+    this(images, videos, seed, size, validationShare, testShare, CaptionStyle.VARIED);
+  }
+
   /** The defaults: about half a minute on two cores (images ~570/s, clips ~65/s at 128 px). */
   public static SynthConfig defaults() {
     return new SynthConfig(
@@ -51,17 +69,23 @@ public record SynthConfig(
         42L, // seed: fixed, so every machine makes the same dataset
         128, // size: 128 x 128 pixels, plenty for shapes and fast to encode
         0.1, // validationShare: 10% for validation and early stopping
-        0.1); // testShare: 10% held out for the final score
+        0.1, // testShare: 10% held out for the final score
+        CaptionStyle.VARIED); // captions: COCO-like, and what older datasets of a seed hold
   }
 
   /** A copy with another number of images and videos. */
   public SynthConfig withCounts(int newImages, int newVideos) {
-    return new SynthConfig(newImages, newVideos, seed, size, validationShare, testShare);
+    return new SynthConfig(newImages, newVideos, seed, size, validationShare, testShare, captions);
   }
 
   /** A copy with another seed. */
   public SynthConfig withSeed(long newSeed) {
-    return new SynthConfig(images, videos, newSeed, size, validationShare, testShare);
+    return new SynthConfig(images, videos, newSeed, size, validationShare, testShare, captions);
+  }
+
+  /** A copy with another caption style. */
+  public SynthConfig withCaptions(CaptionStyle newCaptions) {
+    return new SynthConfig(images, videos, seed, size, validationShare, testShare, newCaptions);
   }
 
   /** How the images divide into splits. */

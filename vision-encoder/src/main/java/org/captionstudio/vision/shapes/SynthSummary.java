@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param directory the dataset folder
  * @param images images per split
  * @param captions image captions, over all splits
+ * @param captionStyle how the captions of an image relate to each other
  * @param videos clips per split
  * @param sentences clip captions, over all splits
  * @param imageTime time spent making images (drawing, PNG, captions)
@@ -20,6 +21,7 @@ public record SynthSummary(
     Path directory,
     SplitCounts images,
     int captions,
+    CaptionStyle captionStyle,
     SplitCounts videos,
     int sentences,
     Duration imageTime,
@@ -28,6 +30,7 @@ public record SynthSummary(
   public SynthSummary {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(images, "images");
+    Objects.requireNonNull(captionStyle, "captionStyle");
     Objects.requireNonNull(videos, "videos");
     Objects.requireNonNull(imageTime, "imageTime");
     Objects.requireNonNull(videoTime, "videoTime");

@@ -20,7 +20,8 @@
  *       captions_test.json}: COCO captions ({@code info}, {@code licenses}, {@code images[id,
  *       file_name, width, height]}, {@code annotations[id, image_id, caption]}); {@code file_name}
  *       is relative to {@code DIR/images/}; image and caption ids are unique over all splits; five
- *       captions per image.
+ *       captions per image. {@code info} holds {@code "captions": "canonical"} for canonical
+ *       captions and no such field for varied ones (see below).
  *   <li>{@code DIR/videos/video<n>.mp4}: H.264 (libopenh264, YUV 4:2:0), 12 fps, 2–4 s, the
  *       configured size; one or two objects, one of which moves left/right/up/down, grows, shrinks,
  *       rotates, changes colour, appears or disappears.
@@ -31,8 +32,8 @@
  *   <li>{@code DIR/annotations/groundtruth.json}, read back by {@link
  *       org.captionstudio.vision.shapes.ShapesGroundTruth}:
  *       <pre>
- * info: seed, size, relation_margin (px), next_to_gap (px), min_visible_fraction, and one line
- *       each on bbox, mask and word positions
+ * info: seed, size, captions ("canonical", or absent for varied), relation_margin (px),
+ *       next_to_gap (px), min_visible_fraction, and one line each on bbox, mask and word positions
  * images[]: id, file_name, split, width, height, background,
  *   objects[]: id (0.., per image; drawing order, later on top), shape, colour, size,
  *     position [x, y] (centre the outline is drawn around), radius, rotation (degrees clockwise),
@@ -63,6 +64,16 @@
  * X" exactly one, "two X" exactly two; directions need the box centres {@code 0.15 × size} apart;
  * "next to" needs the boxes within {@code 0.08 × size}. The generator states a direction only along
  * the axis where the centres differ most and names every object in a way only it fits.
+ *
+ * <p>The {@link org.captionstudio.vision.shapes.CaptionStyle caption style} of the config decides
+ * how the five captions of an image relate. {@code VARIED} (the default) makes them diverse, as
+ * COCO's are: one names a single object, another a relation, a list of counted groups or a
+ * predicate, so the references agree only in part (leave-one-out CIDEr-D about 1.2). {@code
+ * CANONICAL} makes all five state the same list, every object with its size, colour and shape,
+ * objects of one description counted together, left to right by box centre (top to bottom on a
+ * tie), joined with "and", framed five ways: "a small red circle and two large blue squares",
+ * "there is … ", "there is … in the picture", "an image of … ", "… in the image" (leave-one-out
+ * CIDEr-D about 8). The style changes only the captions: images, scenes and clips stay the same.
  *
  * <h2>Determinism</h2>
  *
