@@ -266,7 +266,7 @@ public final class CnnForward implements Benchmark {
   }
 
   /** The environment variables that change either side's speed, as this process got them. */
-  static String environment() {
+  public static String environment() {
     StringBuilder text = new StringBuilder();
     for (String name :
         List.of(
