@@ -13,7 +13,11 @@ import org.captionstudio.benchmarks.FeatureExtractionSpeed;
 /** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
 public final class BenchmarkMain {
   static final List<Benchmark> BENCHMARKS =
-      List.of(new EvaluateSpeed(), new CnnForward(), new FeatureExtractionSpeed());
+      List.of(
+          new EvaluateSpeed(),
+          new CnnForward(),
+          new FeatureExtractionSpeed(),
+          new org.captionstudio.benchmarks.decoder.DecoderTrain());
 
   private BenchmarkMain() {}
 

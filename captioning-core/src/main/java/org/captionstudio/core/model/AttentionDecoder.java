@@ -206,7 +206,11 @@ public final class AttentionDecoder {
   }
 
   private void checkLayout(DecoderParameters p) {
-    if (!p.config().equals(config)) {
+    DecoderConfig shape =
+        p.config()
+            .withDropout(config.dropout())
+            .withAttentionRegularization(config.attentionRegularization());
+    if (!shape.equals(config)) {
       throw new IllegalArgumentException(
           "parameters are for " + p.config() + " but this decoder is " + config);
     }
