@@ -22,7 +22,9 @@ final class Attention {
   }
 
   /**
-   * One attention step for {@code rows} queries.
+   * One attention step for {@code rows} queries: {@link #combine}, {@link #weights}, {@link
+   * #context}. Training calls the three parts itself so that the activation and the scores run once
+   * over all tokens of a batch.
    *
    * @param vp {@code [rows, L, A]} projected regions
    * @param v {@code [rows, L, D]} regions
@@ -39,15 +41,37 @@ final class Attention {
       INDArray pre,
       INDArray alpha,
       INDArray ctx) {
-    long rows = vp.size(0);
-    long l = vp.size(1);
-    long a = vp.size(2);
-    Nd4j.exec(new BroadcastAddOp(vp, hg, pre, 0, 2)); // [rows, L, A]
-    Nd.tanhInPlace(pre);
+    combine(vp, hg, pre);
+    weights(p, pre, alpha);
+    context(alpha, v, ctx);
+  }
+
+  /** {@code pre = vp + hg} broadcast over the L regions: {@code [rows, L, A]}. */
+  static void combine(INDArray vp, INDArray hg, INDArray pre) {
+    Nd4j.exec(new BroadcastAddOp(vp, hg, pre, 0, 2));
+  }
+
+  /**
+   * {@code pre ← tanh(pre)} and {@code alpha = softmax_i(pre_i · w_a)}, for any number of rows.
+   * tanh is computed as {@code 2σ(2x) − 1}, the same function, because ND4J's sigmoid runs nearly
+   * twice as fast as its tanh on these sizes.
+   */
+  static void weights(DecoderParameters p, INDArray pre, INDArray alpha) {
+    long rows = pre.size(0);
+    long l = pre.size(1);
+    long a = pre.size(2);
+    INDArray flat = pre.reshape(rows * l, a);
+    flat.muli(2);
+    Nd.sigmoidInPlace(flat);
+    flat.muli(2).subi(1); // tanh
     INDArray wa = p.get(ParameterNames.ATT_WA).reshape(a, 1);
-    mm(pre.reshape(rows * l, a), wa, alpha.reshape(rows * l, 1)); // [rows·L, 1] scores
+    mm(flat, wa, alpha.reshape(rows * l, 1)); // [rows·L, 1] scores
     Nd4j.exec(new SoftMax(alpha, alpha, 1)); // [rows, L]
-    // [rows, 1, L] × [rows, L, D] → [rows, 1, D]
-    Nd4j.matmul(alpha.reshape(rows, 1, l), v, ctx.reshape(rows, 1, v.size(2)));
+  }
+
+  /** {@code ctx = Σ_i α_i V_i}: {@code [rows, 1, L] × [rows, L, D] → [rows, 1, D]}. */
+  static void context(INDArray alpha, INDArray v, INDArray ctx) {
+    long rows = alpha.size(0);
+    Nd4j.matmul(alpha.reshape(rows, 1, alpha.size(1)), v, ctx.reshape(rows, 1, v.size(2)));
   }
 }

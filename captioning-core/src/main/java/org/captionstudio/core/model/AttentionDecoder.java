@@ -308,14 +308,13 @@ public final class AttentionDecoder {
       for (int t = 0; t < batch.steps(); t++) {
         int bt = batch.batchSize(t);
         int off = batch.offset(t);
-        Attention.step(
-            p,
-            rows(vp3, 0, bt),
-            rows(v3, 0, bt),
-            rows(hg, off, off + bt),
-            rows(pre, off, off + bt),
-            rows(alpha, off, off + bt),
-            rows(ctx, off, off + bt));
+        Attention.combine(rows(vp3, 0, bt), rows(hg, off, off + bt), rows(pre, off, off + bt));
+      }
+      Attention.weights(p, pre, alpha); // all tokens at once: [K, L]
+      for (int t = 0; t < batch.steps(); t++) {
+        int bt = batch.batchSize(t);
+        int off = batch.offset(t);
+        Attention.context(rows(alpha, off, off + bt), rows(v3, 0, bt), rows(ctx, off, off + bt));
       }
       out = outputLayer(p, top, ctx, buf.get("out.o", k, n)); // [K, N]
       dropped = out;
