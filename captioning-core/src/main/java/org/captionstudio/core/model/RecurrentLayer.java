@@ -3,8 +3,13 @@ package org.captionstudio.core.model;
 import static org.captionstudio.core.model.Nd.cols;
 import static org.captionstudio.core.model.Nd.mm;
 import static org.captionstudio.core.model.Nd.rows;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One recurrent layer (LSTM or GRU) over a packed batch, forward and backward through time.
@@ -155,38 +160,54 @@ final class RecurrentLayer {
     boolean lstm = config.cell() == CellType.LSTM;
     INDArray uh = lstm ? null : p.get(ParameterNames.candidateWeight(layer));
     INDArray dUh = lstm ? null : grad.get(ParameterNames.candidateWeight(layer)).assign(0);
+    INDArray mult = null; // LSTM: ∂gate/∂c (i, f, g) and ∂o/∂h multipliers per token
+    INDArray dcdh = null; // LSTM: ∂c/∂h through o ⊙ tanh(c), per token
+    INDArray hPrevPacked = buf.get("cell.hprev", k, n); // h_{t-1} of every token
+    for (int t = 0; t < batch.steps(); t++) {
+      int bt = batch.batchSize(t);
+      int off = batch.offset(t);
+      int prev = t == 0 ? 0 : batch.offset(t - 1);
+      rows(hPrevPacked, off, off + bt).assign(t == 0 ? rows(h0, 0, bt) : rows(h, prev, prev + bt));
+    }
+    if (lstm) {
+      // Everything that does not depend on the recurrence, for all tokens at once.
+      mult = buf.get("cell.mult", k, width); // [K, 4N]
+      mult.assign(gates).rsubi(1).muli(gates); // σ' = s(1 − s)
+      cols(mult, 0, n).muli(cols(gates, 2 * n, 3 * n)); // ∂c/∂i_pre = g ⊙ σ'(i)
+      for (int t = 0; t < batch.steps(); t++) {
+        int bt = batch.batchSize(t);
+        int off = batch.offset(t);
+        int prev = t == 0 ? 0 : batch.offset(t - 1);
+        INDArray cPrev = t == 0 ? rows(c0, 0, bt) : rows(c, prev, prev + bt);
+        cols(rows(mult, off, off + bt), n, 2 * n).muli(cPrev); // ∂c/∂f_pre = c_{t-1} ⊙ σ'(f)
+      }
+      INDArray gg = cols(gates, 2 * n, 3 * n);
+      cols(mult, 2 * n, 3 * n).assign(gg).muli(gg).rsubi(1).muli(cols(gates, 0, n)); // i ⊙ tanh'
+      cols(mult, 3 * n, 4 * n).muli(aux); // ∂h/∂o_pre = tanh(c) ⊙ σ'(o)
+      dcdh = buf.get("cell.dcdh", k, n).assign(aux).muli(aux).rsubi(1);
+      dcdh.muli(cols(gates, 3 * n, 4 * n)); // o ⊙ (1 − tanh²c)
+    }
     for (int t = batch.steps() - 1; t >= 0; t--) {
       int bt = batch.batchSize(t);
       int off = batch.offset(t);
       int prev = t == 0 ? 0 : batch.offset(t - 1);
       INDArray hPrev = t == 0 ? h0 : rows(h, prev, prev + bt);
       INDArray dht = rows(dh, off, off + bt).addi(rows(dh0, 0, bt)); // [bt, N] total ∂L/∂h_t
-      if (hiddenNorms != null) {
-        hiddenNorms[t] = dht.norm2Number().doubleValue();
-      }
       INDArray g = rows(gates, off, off + bt);
       INDArray dg = rows(dGates, off, off + bt);
       INDArray d = rows(deriv, 0, bt);
       INDArray tb = rows(tmp, 0, bt);
       if (lstm) {
-        INDArray cPrev = t == 0 ? c0 : rows(c, prev, prev + bt);
-        INDArray tc = rows(aux, off, off + bt);
-        INDArray i = cols(g, 0, n);
-        INDArray f = cols(g, n, 2 * n);
-        INDArray gg = cols(g, 2 * n, 3 * n);
-        INDArray o = cols(g, 3 * n, 4 * n);
-        cols(dg, 3 * n, 4 * n).assign(dht).muli(tc); // ∂o = ∂h ⊙ tanh(c)
+        INDArray m = rows(mult, off, off + bt);
         // ∂c = ∂h ⊙ o ⊙ (1 − tanh²c) + ∂c from step t+1
-        tb.assign(tc).muli(tc).rsubi(1).muli(o).muli(dht).addi(rows(dc0, 0, bt));
-        cols(dg, 0, n).assign(tb).muli(gg); // ∂i = ∂c ⊙ g
-        cols(dg, n, 2 * n).assign(tb).muli(cPrev); // ∂f = ∂c ⊙ c_{t-1}
-        cols(dg, 2 * n, 3 * n).assign(tb).muli(i); // ∂g = ∂c ⊙ i
-        rows(dc0, 0, bt).assign(tb).muli(f); // ∂c_{t-1} = ∂c ⊙ f
-        d.assign(g).rsubi(1).muli(g); // σ' = s(1 − s) on i, f, o
-        INDArray dTanh = cols(d, 2 * n, 3 * n);
-        dTanh.assign(gg).muli(gg).rsubi(1); // tanh' = 1 − g² on g
-        dg.muli(d);
-        mm(hPrev, true, dg, false, dWh, 1.0); // [N, 4N] += h_{t-1}ᵀ · ∂gates
+        Nd4j.exec(new MulOp(dht, rows(dcdh, off, off + bt), tb));
+        tb.addi(rows(dc0, 0, bt));
+        // ∂i, ∂f, ∂g (pre-activation) = ∂c ⊙ their multipliers: [bt, 3, N]
+        INDArray m3 = m.reshape(bt, 4, n).get(all(), interval(0, 3), all());
+        INDArray dg3 = dg.reshape(bt, 4, n).get(all(), interval(0, 3), all());
+        Nd4j.exec(new BroadcastMulOp(m3, tb, dg3, 0, 2));
+        Nd4j.exec(new MulOp(dht, cols(m, 3 * n, 4 * n), cols(dg, 3 * n, 4 * n))); // ∂o
+        Nd4j.exec(new MulOp(tb, cols(g, n, 2 * n), rows(dc0, 0, bt))); // ∂c_{t-1} = ∂c ⊙ f
         mm(dg, false, wh, true, rows(dh0, 0, bt), 0.0); // ∂h_{t-1} = ∂gates · Whᵀ
       } else {
         INDArray rh = rows(aux, off, off + bt);
@@ -211,6 +232,15 @@ final class RecurrentLayer {
         mm(hPrev, true, drz, false, dWh, 1.0);
         mm(drz, false, wh, true, tb, 1.0);
         rows(dh0, 0, bt).assign(tb);
+      }
+    }
+    if (lstm) {
+      mm(hPrevPacked, true, dGates, false, dWh, 0.0); // [N, 4N] = Σ_t h_{t-1}ᵀ · ∂gates_t
+    }
+    if (hiddenNorms != null) {
+      for (int t = 0; t < batch.steps(); t++) {
+        int off = batch.offset(t);
+        hiddenNorms[t] = rows(dh, off, off + batch.batchSize(t)).norm2Number().doubleValue();
       }
     }
     INDArray dx = buf.get(prefix + "dx", k, x.size(1)); // [K, in]
