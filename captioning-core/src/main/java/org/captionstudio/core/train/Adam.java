@@ -2,6 +2,7 @@ package org.captionstudio.core.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -27,6 +28,16 @@ final class Adam {
 
   /** Updates {@code params} in place from {@code grad} (which is left unchanged). */
   void update(INDArray params, INDArray grad, double learningRate) {
+    // One fused native pass: m, v and the bias-corrected step, written into scratch.
+    Nd4j.exec(
+        new AdamUpdater(
+            grad, v, m, scratch, v, m, learningRate, BETA1, BETA2, EPSILON, (int) steps));
+    steps++;
+    params.subi(scratch);
+  }
+
+  /** The same update written out op by op: the reference the fused one is tested against. */
+  void updateUnfused(INDArray params, INDArray grad, double learningRate) {
     steps++;
     scratch.assign(grad).muli(1 - BETA1);
     m.muli(BETA1).addi(scratch); // m = β1 m + (1 − β1) g
