@@ -116,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--max-minutes",
       description =
-          "Stop with a checkpoint after this long, 0 for no limit (default ${DEFAULT-VALUE}).")
+          "Stop with a checkpoint after training this long in this run (--resume gets the same"
+              + " budget again), 0 for no limit (default ${DEFAULT-VALUE}).")
   double maxMinutes = T.maxMinutes();
 
   @Option(names = "--embedding", description = "E (default ${DEFAULT-VALUE}).")

@@ -159,7 +159,7 @@ public final class Trainer {
       long epochStart = System.nanoTime();
       for (int bi = state.batchInEpoch(); bi < batchesPerEpoch; bi++) {
         double elapsed = secondsBefore + (System.nanoTime() - sessionStart) / 1e9;
-        if (cancel.isCancelled() || overTime(elapsed)) {
+        if (cancel.isCancelled() || overTime((System.nanoTime() - sessionStart) / 1e9)) {
           state = at(state, epoch, bi, elapsed);
           save(state, params, adam, best, listener);
           return new Result(

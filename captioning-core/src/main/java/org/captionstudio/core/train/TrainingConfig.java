@@ -15,7 +15,8 @@ package org.captionstudio.core.train;
  * @param patience stop after this many validations without a better CIDEr-D
  * @param validationBeam the beam width for validation decoding
  * @param validationImages the validation images decoded each epoch, at most (0: all)
- * @param maxMinutes stop, with a checkpoint, once training has run this long (0: no limit)
+ * @param maxMinutes stop, with a checkpoint, once this session has trained this long (0: no limit);
+ *     a resumed run gets the same budget again
  */
 public record TrainingConfig(
     int epochs,

@@ -111,6 +111,22 @@ class TrainerTest {
   }
 
   @Test
+  void aRunStoppedByItsTimeLimitResumesWithAFreshBudget() throws Exception {
+    DecoderConfig dc = decoder(CellType.LSTM);
+    Path file = dir.resolve("timed");
+    Trainer.Result stopped =
+        new Trainer(data, dc, config(2).withMaxMinutes(1e-4), file, "toy")
+            .train(TrainingListener.NONE, Cancellation.none(), false);
+    assertEquals(Trainer.Outcome.TIME_LIMIT, stopped.outcome());
+    assertTrue(stopped.state().step() < 24, "stopped at step " + stopped.state().step());
+    Trainer.Result resumed =
+        new Trainer(data, dc, config(2), file, "toy")
+            .train(TrainingListener.NONE, Cancellation.none(), true);
+    assertEquals(Trainer.Outcome.FINISHED, resumed.outcome());
+    assertEquals(24, resumed.state().step());
+  }
+
+  @Test
   void cancellingStopsAtAStepBoundaryWithACheckpoint() throws Exception {
     Path file = dir.resolve("cancelled");
     Cancellation cancel = new Cancellation();
