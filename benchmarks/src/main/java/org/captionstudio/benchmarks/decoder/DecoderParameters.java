@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.captionstudio.core.model.ParameterNames;
 
 /**
  * The decoder's parameters by name: the contract through which {@code decoder-train} copies one set
@@ -31,51 +32,51 @@ import java.util.Random;
  * </table>
  */
 public final class DecoderParameters {
-  public static final String EMBEDDING = "embedding";
-  public static final String ATTENTION_FEATURES = "att.Wv";
-  public static final String ATTENTION_FEATURES_BIAS = "att.bv";
-  public static final String ATTENTION_HIDDEN = "att.Wg";
-  public static final String ATTENTION_SCORE = "att.wa";
-  public static final String OUTPUT = "out.Wo";
-  public static final String OUTPUT_BIAS = "out.bo";
-  public static final String PROJECTION = "out.Wp";
-  public static final String PROJECTION_BIAS = "out.bp";
+  public static final String EMBEDDING = ParameterNames.EMBEDDING;
+  public static final String ATTENTION_FEATURES = ParameterNames.ATT_WV;
+  public static final String ATTENTION_FEATURES_BIAS = ParameterNames.ATT_BV;
+  public static final String ATTENTION_HIDDEN = ParameterNames.ATT_WG;
+  public static final String ATTENTION_SCORE = ParameterNames.ATT_WA;
+  public static final String OUTPUT = ParameterNames.OUT_WO;
+  public static final String OUTPUT_BIAS = ParameterNames.OUT_BO;
+  public static final String PROJECTION = ParameterNames.OUT_WP;
+  public static final String PROJECTION_BIAS = ParameterNames.OUT_BP;
 
   private DecoderParameters() {}
 
   /** {@code init{layer}.hW}: the mean feature to the initial hidden state. */
   public static String initHiddenWeight(int layer) {
-    return "init" + layer + ".hW";
+    return ParameterNames.initHiddenWeight(layer);
   }
 
   /** {@code init{layer}.hb}. */
   public static String initHiddenBias(int layer) {
-    return "init" + layer + ".hb";
+    return ParameterNames.initHiddenBias(layer);
   }
 
   /** {@code init{layer}.cW}: the mean feature to the initial cell state. */
   public static String initCellWeight(int layer) {
-    return "init" + layer + ".cW";
+    return ParameterNames.initCellWeight(layer);
   }
 
   /** {@code init{layer}.cb}. */
   public static String initCellBias(int layer) {
-    return "init" + layer + ".cb";
+    return ParameterNames.initCellBias(layer);
   }
 
   /** {@code layer{layer}.Wx}: the input to the gates. */
   public static String inputWeight(int layer) {
-    return "layer" + layer + ".Wx";
+    return ParameterNames.inputWeight(layer);
   }
 
   /** {@code layer{layer}.Wh}: the previous hidden state to the gates. */
   public static String hiddenWeight(int layer) {
-    return "layer" + layer + ".Wh";
+    return ParameterNames.recurrentWeight(layer);
   }
 
   /** {@code layer{layer}.b}: the gates' bias. */
   public static String gateBias(int layer) {
-    return "layer" + layer + ".b";
+    return ParameterNames.bias(layer);
   }
 
   /**

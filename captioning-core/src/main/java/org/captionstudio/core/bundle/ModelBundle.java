@@ -1,12 +1,13 @@
 package org.captionstudio.core.bundle;
 
+import static org.captionstudio.core.io.ZipEntries.put;
+import static org.captionstudio.core.io.ZipEntries.putFloats;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.ModelLoadException;
 import org.captionstudio.core.io.AtomicFile;
+import org.captionstudio.core.io.ZipEntries;
 import org.captionstudio.core.model.DecoderConfig;
 import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.text.Vocabulary;
@@ -117,24 +119,13 @@ public record ModelBundle(
   /** Writes the bundle atomically. */
   public void write(Path file) throws IOException {
     byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-    float[] values = parameters.flat().castTo(DataType.FLOAT).data().asFloat();
     AtomicFile.write(
         file,
         out -> {
           ZipOutputStream zip = new ZipOutputStream(out);
           put(zip, "manifest.json", manifestBytes);
           put(zip, "vocabulary.json", vocabulary.toJson().getBytes(StandardCharsets.UTF_8));
-          zip.putNextEntry(new ZipEntry("weights.f32"));
-          ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-          for (float f : values) {
-            if (!chunk.hasRemaining()) {
-              zip.write(chunk.array(), 0, chunk.position());
-              chunk.clear();
-            }
-            chunk.putFloat(f);
-          }
-          zip.write(chunk.array(), 0, chunk.position());
-          zip.closeEntry();
+          putFloats(zip, "weights.f32", parameters.flat());
           if (encoder.isPresent()) {
             put(zip, "encoder.zip", encoder.get());
           }
@@ -263,8 +254,7 @@ public record ModelBundle(
           file,
           "weights.f32 holds " + weights.length / 4 + " values but the decoder needs " + expected);
     }
-    float[] values = new float[(int) expected];
-    ByteBuffer.wrap(weights).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    float[] values = ZipEntries.floats(weights);
     for (float v : values) {
       if (!Float.isFinite(v)) {
         throw bad(file, "its weights hold a value that is not a finite number");
@@ -323,12 +313,6 @@ public record ModelBundle(
 
   private static ModelLoadException bad(Path file, String why) {
     return new ModelLoadException("The model " + file + " cannot be used: " + why + ".");
-  }
-
-  private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(bytes);
-    zip.closeEntry();
   }
 
   @Override

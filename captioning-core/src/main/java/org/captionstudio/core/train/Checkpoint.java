@@ -1,13 +1,13 @@
 package org.captionstudio.core.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static org.captionstudio.core.io.ZipEntries.put;
+import static org.captionstudio.core.io.ZipEntries.putFloats;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.io.AtomicFile;
+import org.captionstudio.core.io.ZipEntries;
 import org.captionstudio.core.model.DecoderConfig;
 import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.text.Vocabulary;
@@ -193,9 +194,7 @@ public record Checkpoint(
       throw bad(
           file, name + " holds " + bytes.length / 4 + " values but the decoder has " + expected);
     }
-    float[] values = new float[(int) expected];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-    return Nd4j.createFromArray(values);
+    return Nd4j.createFromArray(ZipEntries.floats(bytes));
   }
 
   private static byte[] readLimited(InputStream in, long limit, Path file, String name)
@@ -212,35 +211,5 @@ public record Checkpoint(
 
   private static CaptioningException bad(Path file, String why) {
     return new CaptioningException("The checkpoint " + file + " is not usable: " + why + ".");
-  }
-
-  private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(bytes);
-    zip.closeEntry();
-  }
-
-  private static void putFloats(ZipOutputStream zip, String name, INDArray flat)
-      throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    float[] values = flat.castTo(DataType.FLOAT).data().asFloat();
-    ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (float f : values) {
-      if (!chunk.hasRemaining()) {
-        zip.write(chunk.array(), 0, chunk.position());
-        chunk.clear();
-      }
-      chunk.putFloat(f);
-    }
-    zip.write(chunk.array(), 0, chunk.position());
-    zip.closeEntry();
-  }
-
-  static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
