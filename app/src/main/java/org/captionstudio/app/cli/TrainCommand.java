@@ -148,6 +148,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "Words seen fewer times become <unk> (default ${DEFAULT-VALUE}).")
   int minCount = 5;
 
+  @Option(
+      names = "--note",
+      paramLabel = "TEXT",
+      description = "A line for the model card's provenance (how the data and encoder were made).")
+  String note;
+
   @Override
   public Integer call() throws Exception {
     TrainingConfig training;
@@ -183,8 +189,7 @@ final class TrainCommand implements Callable<Integer> {
     Path workDir = work != null ? work : out.resolveSibling(out.getFileName() + ".work");
     PrintWriter err = spec.commandLine().getErr();
     String commandLine =
-        "captionstudio train "
-            + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        "captionstudio " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     TrainingPipeline.Result result =
         TrainingPipeline.run(
             new TrainingPipeline.Request(
@@ -197,7 +202,8 @@ final class TrainCommand implements Callable<Integer> {
                 workDir,
                 out,
                 resume,
-                commandLine),
+                commandLine,
+                note),
             new TerminalProgress(err, "", 1),
             new ProgressLines(err),
             Cancellation.none());

@@ -49,6 +49,7 @@ public final class TrainingPipeline {
    * @param out the bundle to write
    * @param resume go on from the work folder's checkpoint
    * @param command the command line, for the model card
+   * @param note a line for the model card (how the data and encoder were made), or null
    */
   public record Request(
       Dataset dataset,
@@ -60,7 +61,8 @@ public final class TrainingPipeline {
       Path work,
       Path out,
       boolean resume,
-      String command) {}
+      String command,
+      String note) {}
 
   /** The outcome: the bundle (if written), the run's history and how it ended. */
   public record Result(
@@ -162,6 +164,9 @@ public final class TrainingPipeline {
       }
       Map<String, String> provenance = new LinkedHashMap<>();
       provenance.put("command", request.command());
+      if (request.note() != null && !request.note().isBlank()) {
+        provenance.put("note", request.note());
+      }
       provenance.put("dataset", dataset.source());
       provenance.put("datasetHash", store.header().datasetHash());
       provenance.put("trainImages", String.valueOf(trainable.split(Split.TRAIN).size()));
