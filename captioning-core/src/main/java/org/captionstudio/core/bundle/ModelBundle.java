@@ -58,7 +58,15 @@ public record ModelBundle(
   public static final int VERSION = 1;
   static final long MAX_MANIFEST_BYTES = 4L << 20;
   static final long MAX_VOCABULARY_BYTES = 64L << 20;
-  static final long MAX_ENCODER_BYTES = 512L << 20;
+  static final long MAX_ENCODER_BYTES = 256L << 20;
+
+  /**
+   * The most decoder parameters a bundle may declare (256 MiB of floats): three times a COCO model
+   * with a 30,000-word vocabulary and a 1024-unit LSTM, and a bound on what a hostile manifest can
+   * make the reader allocate.
+   */
+  static final long MAX_PARAMETERS = 64L << 20;
+
   private static final Set<String> ENTRIES =
       Set.of("manifest.json", "vocabulary.json", "weights.f32", "encoder.zip");
   private static final ObjectMapper JSON =
@@ -78,6 +86,8 @@ public record ModelBundle(
    * @param provenance how it was made: dataset, its hash and sizes, seed, commands, libraries
    * @param metrics validation or test scores by coco-caption name, and others
    * @param weights the layout of {@code weights.f32}
+   * @param domain the training images' feature statistics and the validation confidence, for
+   *     warnings; null in bundles written before it existed
    */
   public record Manifest(
       String format,
@@ -87,7 +97,8 @@ public record ModelBundle(
       EncoderSpec encoder,
       Map<String, String> provenance,
       Map<String, Double> metrics,
-      List<WeightEntry> weights) {
+      List<WeightEntry> weights,
+      DomainProfile domain) {
     public Manifest {
       provenance = Map.copyOf(provenance);
       metrics = Map.copyOf(metrics);
@@ -95,12 +106,22 @@ public record ModelBundle(
     }
   }
 
-  /** A manifest for these parameters, its weight layout filled in. */
+  /** A manifest for these parameters, its weight layout filled in, without a domain profile. */
   public static Manifest manifest(
       DecoderConfig decoder,
       EncoderSpec encoder,
       Map<String, String> provenance,
       Map<String, Double> metrics) {
+    return manifest(decoder, encoder, provenance, metrics, null);
+  }
+
+  /** A manifest for these parameters, its weight layout filled in. */
+  public static Manifest manifest(
+      DecoderConfig decoder,
+      EncoderSpec encoder,
+      Map<String, String> provenance,
+      Map<String, Double> metrics,
+      DomainProfile domain) {
     List<WeightEntry> weights = new ArrayList<>();
     for (DecoderParameters.Tensor t : DecoderParameters.layout(decoder)) {
       weights.add(new WeightEntry(t.name(), t.shape(), t.offset()));
@@ -113,7 +134,8 @@ public record ModelBundle(
         encoder,
         provenance,
         metrics,
-        weights);
+        weights,
+        domain);
   }
 
   /** Writes the bundle atomically. */
@@ -294,6 +316,24 @@ public record ModelBundle(
     }
     if (m.decoder() == null || m.encoder() == null || m.weights() == null) {
       throw bad(file, "manifest.json lacks the decoder, the encoder or the weight list");
+    }
+    long parameters = DecoderParameters.totalLength(m.decoder());
+    if (parameters > MAX_PARAMETERS) {
+      throw bad(
+          file,
+          "its manifest declares a decoder of "
+              + parameters
+              + " parameters, more than the "
+              + MAX_PARAMETERS
+              + " this build loads");
+    }
+    if (m.domain() != null && m.domain().featureMean().length != m.encoder().featureDim()) {
+      throw bad(
+          file,
+          "its domain profile has "
+              + m.domain().featureMean().length
+              + "-dim statistics but the encoder gives "
+              + m.encoder().featureDim());
     }
     return m;
   }
