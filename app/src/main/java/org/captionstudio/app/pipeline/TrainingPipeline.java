@@ -196,7 +196,12 @@ public final class TrainingPipeline {
               info.featureDim());
       ModelBundle bundle =
           new ModelBundle(
-              ModelBundle.manifest(decoder, spec, provenance, metrics),
+              ModelBundle.manifest(
+                  decoder,
+                  spec,
+                  provenance,
+                  metrics,
+                  trainer.domainProfile(result.best(), listener)),
               data.vocabulary(),
               result.best(),
               java.util.Optional.ofNullable(embedded));

@@ -29,6 +29,14 @@ public record Hypothesis(
     return Arrays.stream(wordLogProbabilities).sum();
   }
 
+  /**
+   * The log-probability per generated token ({@code <end>} counted when it finished): a length-fair
+   * measure of how sure the model was.
+   */
+  public double meanLogProbability() {
+    return wordLogProbabilities.length == 0 ? 0 : logProbability() / wordLogProbabilities.length;
+  }
+
   @Override
   public int[] words() {
     return words.clone();

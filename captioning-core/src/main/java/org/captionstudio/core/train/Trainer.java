@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.captionstudio.core.Cancellation;
 import org.captionstudio.core.CaptioningException;
+import org.captionstudio.core.bundle.DomainProfile;
 import org.captionstudio.core.decode.BeamSearch;
 import org.captionstudio.core.decode.BeamSearchConfig;
 import org.captionstudio.core.decode.Hypothesis;
@@ -385,33 +386,14 @@ public final class Trainer {
     if (refs.isEmpty()) {
       return new EpochReport(epoch, step, trainingLoss, Double.NaN, Map.of(), trainingSeconds);
     }
-    int images =
-        config.validationImages() == 0
-            ? refs.size()
-            : Math.min(refs.size(), config.validationImages());
-    FeatureStore store = data.store();
-    int regions = store.header().regions();
-    int dim = store.header().featureDim();
-    float[] buffer = new float[DECODE_BATCH * regions * dim];
-    BeamSearch beam = new BeamSearch(decoder, params);
-    BeamSearchConfig beamConfig =
-        new BeamSearchConfig(config.validationBeam(), config.maxWords(), 0.0, 1);
+    int images = validationImageCount();
+    List<List<Hypothesis>> decoded = decodeValidation(decoder, params, images, listener);
     List<EvalItem> items = new ArrayList<>();
     Vocabulary vocabulary = data.vocabulary();
-    for (int from = 0; from < images; from += DECODE_BATCH) {
-      listener.onStage("Validating", from, images);
-      int to = Math.min(images, from + DECODE_BATCH);
-      int[] features = new int[to - from];
-      for (int i = from; i < to; i++) {
-        features[i - from] = refs.get(i).feature();
-      }
-      List<List<Hypothesis>> decoded =
-          beam.decode(readFeatures(store, features, buffer, regions, dim), beamConfig);
-      for (int i = from; i < to; i++) {
-        List<Hypothesis> n = decoded.get(i - from);
-        List<String> words = n.isEmpty() ? List.of() : vocabulary.decode(n.get(0).words());
-        items.add(new EvalItem(refs.get(i).id(), words, refs.get(i).references()));
-      }
+    for (int i = 0; i < images; i++) {
+      List<Hypothesis> n = decoded.get(i);
+      List<String> words = n.isEmpty() ? List.of() : vocabulary.decode(n.get(0).words());
+      items.add(new EvalItem(refs.get(i).id(), words, refs.get(i).references()));
     }
     listener.onStage("Validating", images, images);
     MetricScores scores = CaptionMetrics.score(items).corpus();
@@ -422,6 +404,65 @@ public final class Trainer {
     double validationLoss = validationLoss(decoder, params, images);
     double seconds = trainingSeconds + (System.nanoTime() - start) / 1e9;
     return new EpochReport(epoch, step, trainingLoss, validationLoss, metrics, seconds);
+  }
+
+  private int validationImageCount() {
+    int all = data.validation().size();
+    return config.validationImages() == 0 ? all : Math.min(all, config.validationImages());
+  }
+
+  /** The best beam-search caption of each of the first {@code images} validation images. */
+  private List<List<Hypothesis>> decodeValidation(
+      AttentionDecoder decoder, DecoderParameters params, int images, TrainingListener listener) {
+    List<TrainingData.Reference> refs = data.validation();
+    FeatureStore store = data.store();
+    int regions = store.header().regions();
+    int dim = store.header().featureDim();
+    float[] buffer = new float[DECODE_BATCH * regions * dim];
+    BeamSearch beam = new BeamSearch(decoder, params);
+    BeamSearchConfig beamConfig =
+        new BeamSearchConfig(config.validationBeam(), config.maxWords(), 0.0, 1);
+    List<List<Hypothesis>> out = new ArrayList<>();
+    for (int from = 0; from < images; from += DECODE_BATCH) {
+      listener.onStage("Validating", from, images);
+      int to = Math.min(images, from + DECODE_BATCH);
+      int[] features = new int[to - from];
+      for (int i = from; i < to; i++) {
+        features[i - from] = refs.get(i).feature();
+      }
+      out.addAll(beam.decode(readFeatures(store, features, buffer, regions, dim), beamConfig));
+    }
+    return out;
+  }
+
+  /**
+   * The domain profile of a trained model, for the bundle: the training images' feature statistics
+   * and the 2nd percentile of the validation captions' mean log-probability per token under {@code
+   * params}.
+   */
+  public DomainProfile domainProfile(DecoderParameters params, TrainingListener listener) {
+    AttentionDecoder decoder = new AttentionDecoder(decoderConfig);
+    DecoderParameters typed = params.castTo(DataType.FLOAT);
+    double[] confidence =
+        decodeValidation(decoder, typed, validationImageCount(), listener).stream()
+            .filter(n -> !n.isEmpty())
+            .mapToDouble(n -> n.get(0).meanLogProbability())
+            .toArray();
+    listener.onStage("Validating", 1, 1);
+    FeatureStore store = data.store();
+    int[] images = data.train().stream().mapToInt(TrainingData.Pair::feature).distinct().toArray();
+    int regions = store.header().regions();
+    int dim = store.header().featureDim();
+    float[] buffer = new float[regions * dim];
+    return DomainProfile.of(
+        images.length,
+        regions,
+        dim,
+        i -> {
+          store.read(images[i], buffer);
+          return buffer;
+        },
+        DomainProfile.confidenceLimit(confidence));
   }
 
   /** The mean cross-entropy per token over the captions of the first {@code images} images. */

@@ -67,6 +67,16 @@ class TrainerTest {
       assertTrue(
           result.state().bestScore() > 3.0, cell + ": best CIDEr-D " + result.state().bestScore());
       assertTrue(last.metrics().get("Bleu_4") > 0.7, cell + ": " + last.metrics());
+      // A model this good is sure of its validation captions, and its own training images are in
+      // its domain.
+      org.captionstudio.core.bundle.DomainProfile profile =
+          trainer.domainProfile(result.best(), TrainingListener.NONE);
+      assertTrue(
+          profile.confidenceLimit() < 0 && profile.confidenceLimit() > -1.5, cell + ": " + profile);
+      float[] image =
+          new float[data.store().header().regions() * data.store().header().featureDim()];
+      data.store().read(data.train().get(0).feature(), image);
+      assertTrue(!profile.outOfDomain(image), cell + ": " + profile);
     }
   }
 
