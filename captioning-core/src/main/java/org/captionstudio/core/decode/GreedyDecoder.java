@@ -1,13 +1,8 @@
 package org.captionstudio.core.decode;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.captionstudio.core.model.AttentionDecoder;
 import org.captionstudio.core.model.DecoderParameters;
-import org.captionstudio.core.model.DecoderState;
-import org.captionstudio.core.text.Vocabulary;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Greedy decoding: the most probable word at each step, all images as one batch. */
@@ -22,76 +17,19 @@ public final class GreedyDecoder {
 
   /** One caption per image of {@code features [I, L, D]}, at most {@code maxWords} words. */
   public List<Hypothesis> decode(INDArray features, int maxWords) {
-    int images = (int) features.size(0);
-    List<List<Integer>> words = new ArrayList<>();
-    List<List<Double>> logProbs = new ArrayList<>();
-    List<List<float[]>> attention = new ArrayList<>();
-    boolean[] ended = new boolean[images];
-    for (int i = 0; i < images; i++) {
-      words.add(new ArrayList<>());
-      logProbs.add(new ArrayList<>());
-      attention.add(new ArrayList<>());
-    }
-    DecoderState state = decoder.start(parameters, features);
-    int[] running = java.util.stream.IntStream.range(0, images).toArray();
-    int[] previous = new int[images];
-    Arrays.fill(previous, Vocabulary.START_ID);
-    for (int step = 0; step < maxWords + 1 && running.length > 0; step++) {
-      AttentionDecoder.StepResult result = decoder.step(parameters, state, previous);
-      int v = (int) result.logProbabilities().size(1);
-      double[] logP = result.logProbabilities().castTo(DataType.DOUBLE).dup('c').data().asDouble();
-      INDArray att = result.state().attention();
-      int l = (int) att.size(1);
-      float[] alpha = att.castTo(DataType.FLOAT).dup('c').data().asFloat();
-      List<Integer> keepRows = new ArrayList<>();
-      List<Integer> keepWords = new ArrayList<>();
-      for (int r = 0; r < running.length; r++) {
-        int image = running[r];
-        if (step == maxWords) {
-          continue; // the length limit: stops unfinished
-        }
-        int best = -1;
-        for (int w = 0; w < v; w++) {
-          if (w == Vocabulary.PAD_ID || w == Vocabulary.START_ID) {
-            continue;
+    return PathDecoder.decode(
+        decoder,
+        parameters,
+        features,
+        maxWords,
+        (image, logP, offset, vocabulary) -> {
+          int best = -1;
+          for (int w = 0; w < vocabulary; w++) {
+            if (PathDecoder.generable(w) && (best < 0 || logP[offset + w] > logP[offset + best])) {
+              best = w;
+            }
           }
-          if (best < 0 || logP[r * v + w] > logP[r * v + best]) {
-            best = w;
-          }
-        }
-        logProbs.get(image).add(logP[r * v + best]);
-        attention.get(image).add(Arrays.copyOfRange(alpha, r * l, (r + 1) * l));
-        if (best == Vocabulary.END_ID) {
-          ended[image] = true;
-        } else {
-          words.get(image).add(best);
-          keepRows.add(r);
-          keepWords.add(best);
-        }
-      }
-      if (keepRows.isEmpty()) {
-        break;
-      }
-      int[] rows = keepRows.stream().mapToInt(Integer::intValue).toArray();
-      int[] nextRunning = new int[rows.length];
-      for (int j = 0; j < rows.length; j++) {
-        nextRunning[j] = running[rows[j]];
-      }
-      running = nextRunning;
-      state = result.state().select(rows);
-      previous = keepWords.stream().mapToInt(Integer::intValue).toArray();
-    }
-    List<Hypothesis> out = new ArrayList<>();
-    for (int i = 0; i < images; i++) {
-      double[] lp = logProbs.get(i).stream().mapToDouble(Double::doubleValue).toArray();
-      out.add(
-          new Hypothesis(
-              words.get(i).stream().mapToInt(Integer::intValue).toArray(),
-              lp,
-              attention.get(i).toArray(float[][]::new),
-              ended[i],
-              Arrays.stream(lp).sum()));
-    }
-    return out;
+          return best;
+        });
   }
 }
