@@ -11,14 +11,13 @@ import org.captionstudio.core.ImageEncoder;
 import org.captionstudio.core.ModelLoadException;
 import org.captionstudio.core.bundle.EncoderSpec;
 import org.captionstudio.core.bundle.ModelBundle;
+import org.captionstudio.core.caption.Captioner;
 import org.captionstudio.core.model.AttentionDecoder;
 import org.captionstudio.vision.encoder.ShapesWorldEncoder;
 import org.captionstudio.vision.encoder.WeightsImport;
 import org.captionstudio.vision.encoder.ZooEncoder;
 import org.captionstudio.vision.encoder.ZooImageEncoder;
 import org.captionstudio.vision.weights.WeightsStore;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** A model bundle with its encoder loaded and checked against it: ready to caption. */
 public final class LoadedModel implements AutoCloseable {
@@ -121,16 +120,9 @@ public final class LoadedModel implements AutoCloseable {
     return encoder.encode(images);
   }
 
-  /** {@code [n, L, D]} from encoded images. */
-  public static INDArray features(List<EncodedImage> encoded) {
-    int n = encoded.size();
-    int regions = encoded.get(0).cellBoxes().length / 4;
-    int dim = encoded.get(0).regions().length / regions;
-    float[] all = new float[n * regions * dim];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(encoded.get(i).regions(), 0, all, i * regions * dim, regions * dim);
-    }
-    return Nd4j.createFromArray(all).reshape(n, regions, dim);
+  /** A captioner over this model's encoder and decoder. */
+  public Captioner captioner() {
+    return new Captioner(encoder, bundle);
   }
 
   @Override

@@ -116,7 +116,7 @@ public final class ModelEvaluation {
       if (decoded.isEmpty()) {
         continue;
       }
-      INDArray features = LoadedModel.features(encoded);
+      INDArray features = org.captionstudio.core.caption.Captioner.features(encoded);
       List<List<Hypothesis>> out = search.decode(features, request.beam());
       List<int[]> refIds = new ArrayList<>();
       List<Integer> refRows = new ArrayList<>();

@@ -71,7 +71,15 @@ final class RegionGrid {
               geometries.get(i).cellInSource(r, c, rows, cols), 0, boxes, (r * cols + c) * 4, 4);
         }
       }
-      out.add(new EncodedImage(images.get(i).source(), own, boxes, images.get(i).warnings()));
+      CropGeometry g = geometries.get(i);
+      out.add(
+          new EncodedImage(
+              images.get(i).source(),
+              own,
+              boxes,
+              g.sourceWidth(),
+              g.sourceHeight(),
+              images.get(i).warnings()));
     }
     return out;
   }
