@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       "Without a subcommand it opens the Caption Studio window."
     },
     subcommands = {
+      CaptionCommand.class,
       InfoCommand.class,
       EvaluateCommand.class,
       TokenizeCommand.class,

@@ -12,7 +12,6 @@ import org.captionstudio.app.pipeline.LoadedModel;
 import org.captionstudio.app.pipeline.ModelEvaluation;
 import org.captionstudio.core.Cancellation;
 import org.captionstudio.core.DatasetException;
-import org.captionstudio.core.ModelLoadException;
 import org.captionstudio.core.data.Split;
 import org.captionstudio.core.decode.BeamSearchConfig;
 import org.captionstudio.core.eval.Metric;
@@ -36,10 +35,9 @@ final class EvaluateModelCommand implements Callable<Integer> {
 
   @Option(
       names = "--model",
-      required = true,
       paramLabel = "FILE|default",
-      description = "A bundle.")
-  String model;
+      description = "A bundle, or default for the bundled model (default ${DEFAULT-VALUE}).")
+  String model = "default";
 
   @Option(
       names = "--dataset",
@@ -95,7 +93,7 @@ final class EvaluateModelCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ModelEvaluation.Result r;
-    try (LoadedModel loaded = LoadedModel.load(modelFile(model))) {
+    try (LoadedModel loaded = LoadedModel.load(model)) {
       r =
           ModelEvaluation.run(
               loaded,
@@ -152,15 +150,5 @@ final class EvaluateModelCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitStatus.OK;
-  }
-
-  /** {@code default} is the bundled model; anything else a path. */
-  static Path modelFile(String model) throws ModelLoadException {
-    if (model.equals("default")) {
-      throw new ModelLoadException(
-          "This build bundles no default model yet; give --model FILE (a bundle written by"
-              + " `./captionstudio train`).");
-    }
-    return Path.of(model);
   }
 }

@@ -52,14 +52,14 @@ final class InfoCommand implements Callable<Integer> {
   }
 
   private int modelCard() throws Exception {
-    java.nio.file.Path file = EvaluateModelCommand.modelFile(model);
+    String file = model;
     org.captionstudio.core.bundle.ModelBundle bundle =
-        org.captionstudio.core.bundle.ModelBundle.read(file);
+        org.captionstudio.app.pipeline.DefaultModel.read(model);
     org.captionstudio.core.bundle.ModelBundle.Manifest m = bundle.manifest();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       java.util.Map<String, Object> card = new java.util.LinkedHashMap<>();
-      card.put("file", file.toString());
+      card.put("file", file);
       card.put("format", m.format());
       card.put("version", m.version());
       card.put("created", m.created());
@@ -70,6 +70,14 @@ final class InfoCommand implements Callable<Integer> {
       card.put("vocabularySize", bundle.vocabulary().size());
       card.put("provenance", new java.util.TreeMap<>(m.provenance()));
       card.put("metrics", new java.util.TreeMap<>(m.metrics()));
+      if (m.domain() != null) {
+        card.put(
+            "domain",
+            java.util.Map.of(
+                "images", m.domain().images(),
+                "distanceLimit", m.domain().distanceLimit(),
+                "confidenceLimit", m.domain().confidenceLimit()));
+      }
       out.println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card));
     } else {
@@ -117,6 +125,19 @@ final class InfoCommand implements Callable<Integer> {
               + "): "
               + String.join(" ", words.subList(4, Math.min(words.size(), 16)))
               + (words.size() > 16 ? " …" : ""));
+      var domain = m.domain();
+      row(
+          out,
+          "Warnings",
+          domain == null
+              ? "none (this bundle predates domain profiles)"
+              : String.format(
+                  Locale.ROOT,
+                  "out of domain above feature distance %.2f (from %,d training images);"
+                      + " unsure below %.3f log-probability per word",
+                  domain.distanceLimit(),
+                  domain.images(),
+                  domain.confidenceLimit()));
       new java.util.TreeMap<>(m.provenance()).forEach((k, v) -> row(out, "  " + k, v));
       new java.util.TreeMap<>(m.metrics())
           .forEach((k, v) -> row(out, "  " + k, String.format(Locale.ROOT, "%.4f", v)));

@@ -21,21 +21,36 @@ import org.captionstudio.vision.weights.WeightsStore;
 
 /** A model bundle with its encoder loaded and checked against it: ready to caption. */
 public final class LoadedModel implements AutoCloseable {
-  private final Path file;
+  private final String source;
   private final ModelBundle bundle;
   private final ImageEncoder encoder;
   private final AttentionDecoder decoder;
 
-  private LoadedModel(Path file, ModelBundle bundle, ImageEncoder encoder) {
-    this.file = file;
+  private LoadedModel(String source, ModelBundle bundle, ImageEncoder encoder) {
+    this.source = source;
     this.bundle = bundle;
     this.encoder = encoder;
     this.decoder = new AttentionDecoder(bundle.manifest().decoder());
   }
 
-  /** Reads the bundle and loads its encoder (embedded, or from the zoo with real weights). */
+  /** Reads a bundle file and loads its encoder. */
   public static LoadedModel load(Path file) throws ModelLoadException {
-    ModelBundle bundle = ModelBundle.read(file);
+    return load(file.toString(), ModelBundle.read(file));
+  }
+
+  /** Loads {@code default} (the bundled model) or a bundle file, with its encoder. */
+  public static LoadedModel load(String model) throws ModelLoadException {
+    return load(
+        DefaultModel.NAME.equals(model) ? "the default model" : model, DefaultModel.read(model));
+  }
+
+  /**
+   * Loads the encoder a bundle names (embedded, or from the zoo with real weights) and checks it
+   * against the bundle.
+   *
+   * @param file how messages name the bundle
+   */
+  public static LoadedModel load(String file, ModelBundle bundle) throws ModelLoadException {
     EncoderSpec spec = bundle.manifest().encoder();
     ImageEncoder encoder;
     if (spec.embedded()) {
@@ -99,8 +114,9 @@ public final class LoadedModel implements AutoCloseable {
     return new LoadedModel(file, bundle, encoder);
   }
 
-  public Path file() {
-    return file;
+  /** The bundle's file, or "the default model". */
+  public String source() {
+    return source;
   }
 
   public ModelBundle bundle() {

@@ -163,10 +163,24 @@ public record ModelBundle(
               ? "The model " + file + " is not a file."
               : "There is no model file " + file + ".");
     }
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(file.toString(), in);
+    } catch (NoSuchFileException e) {
+      throw new ModelLoadException("There is no model file " + file + ".", e);
+    } catch (IOException e) {
+      throw bad(file.toString(), "it cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Reads and checks a bundle from a stream (a resource inside the app, say).
+   *
+   * @param file how messages name it
+   */
+  public static ModelBundle read(String file, InputStream in) throws ModelLoadException {
     Map<String, byte[]> entries = new HashMap<>();
     Manifest manifest = null;
-    try (InputStream in = Files.newInputStream(file);
-        ZipInputStream zip = new ZipInputStream(in)) {
+    try (ZipInputStream zip = new ZipInputStream(in)) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         String name = e.getName();
         if (!ENTRIES.contains(name)) {
@@ -196,8 +210,6 @@ public record ModelBundle(
       }
     } catch (ZipException e) {
       throw bad(file, "it is not a readable zip (" + e.getMessage() + ")");
-    } catch (NoSuchFileException e) {
-      throw new ModelLoadException("There is no model file " + file + ".", e);
     } catch (IOException e) {
       throw bad(file, "it cannot be read (" + e.getMessage() + ")");
     }
@@ -288,7 +300,7 @@ public record ModelBundle(
         manifest, vocabulary, params, Optional.ofNullable(entries.get("encoder.zip")));
   }
 
-  private static Manifest parseManifest(Path file, byte[] bytes) throws ModelLoadException {
+  private static Manifest parseManifest(String file, byte[] bytes) throws ModelLoadException {
     Map<?, ?> raw;
     try {
       raw = JSON.readValue(bytes, Map.class);
@@ -351,7 +363,7 @@ public record ModelBundle(
     return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
   }
 
-  private static ModelLoadException bad(Path file, String why) {
+  private static ModelLoadException bad(String file, String why) {
     return new ModelLoadException("The model " + file + " cannot be used: " + why + ".");
   }
 

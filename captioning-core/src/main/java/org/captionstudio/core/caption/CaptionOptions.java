@@ -34,10 +34,10 @@ public record CaptionOptions(
     }
   }
 
-  /** Beam 3, the 3 best captions, at most 20 words, 16 images at a time. */
+  /** Beam 3, the 3 best captions, at most 30 words, 16 images at a time. */
   public static CaptionOptions defaults() {
     return new CaptionOptions(
-        Strategy.BEAM, BeamSearchConfig.defaults().withBeam(3, 3), SamplingConfig.defaults(), 16);
+        Strategy.BEAM, new BeamSearchConfig(3, 30, 0.0, 3), new SamplingConfig(1.0, 0, 30, 1), 16);
   }
 
   /** How many captions per image are reported. */

@@ -21,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code nBest} finished captions and no running one can still beat the {@code nBest}-th: with
  * log-probabilities ≤ 0 a running hypothesis of log-probability s can at best score {@code s /
  * (maxWords + 1)^α}, so the stop never loses a better caption than the beam has seen. At {@code
- * maxWords} words the running hypotheses stop unfinished.
+ * maxWords} words the running hypotheses stop unfinished; they rank after every finished caption,
+ * however likely, because a caption cut mid-sentence is not what a user asked for.
  */
 public final class BeamSearch {
   private final AttentionDecoder decoder;
@@ -47,6 +48,12 @@ public final class BeamSearch {
   }
 
   private record Candidate(int beam, int word, double total) {}
+
+  /** Finished captions first, then those cut at the word limit; each by score. */
+  private static final Comparator<Hypothesis> BY_RANK =
+      Comparator.comparing(Hypothesis::finished)
+          .reversed()
+          .thenComparing(Comparator.comparingDouble(Hypothesis::score).reversed());
 
   /**
    * Decodes each image.
@@ -123,7 +130,7 @@ public final class BeamSearch {
     List<List<Hypothesis>> out = new ArrayList<>();
     for (List<Hypothesis> f : finished) {
       List<Hypothesis> sorted = new ArrayList<>(f);
-      sorted.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
+      sorted.sort(BY_RANK);
       out.add(List.copyOf(distinct(sorted).subList(0, Math.min(config.nBest(), sorted.size()))));
     }
     return out;

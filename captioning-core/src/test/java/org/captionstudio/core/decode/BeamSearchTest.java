@@ -54,16 +54,33 @@ class BeamSearchTest {
         new BeamSearch(decoder, params)
             .decode(features, new BeamSearchConfig(80, maxWords, 0.0, 5));
     for (int image = 0; image < 3; image++) {
-      List<double[]> all = new ArrayList<>(); // {score, words...}
+      List<double[]> all = new ArrayList<>(); // {score, finished, words...}
       enumerate(image, new int[0], maxWords, all);
-      all.sort((a, b) -> Double.compare(b[0], a[0]));
+      // Finished captions first, then those cut at the word limit; each by log-probability.
+      all.sort((a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(b[0], a[0]));
       List<Hypothesis> found = beam.get(image);
       assertEquals(5, found.size());
       for (int r = 0; r < 5; r++) {
         double[] expected = all.get(r);
-        int[] words = Arrays.stream(expected, 1, expected.length).mapToInt(x -> (int) x).toArray();
+        int[] words = Arrays.stream(expected, 2, expected.length).mapToInt(x -> (int) x).toArray();
         assertArrayEquals(words, found.get(r).words(), "image " + image + " rank " + r);
         assertEquals(expected[0], found.get(r).logProbability(), 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void aCaptionCutAtTheWordLimitNeverOutranksAFinishedOne() {
+    // Two words are too few for most captions here: the cut ones have the higher log-probability
+    // (fewer factors), but a complete caption is what a user wants first.
+    List<List<Hypothesis>> beam =
+        new BeamSearch(decoder, params).decode(features, new BeamSearchConfig(6, 2, 0.0, 6));
+    for (List<Hypothesis> n : beam) {
+      boolean seenUnfinished = false;
+      for (Hypothesis h : n) {
+        assertTrue(h.finished() || h.words().length == 2, h.toString());
+        seenUnfinished |= !h.finished();
+        assertTrue(!(seenUnfinished && h.finished()), "finished after unfinished: " + n);
       }
     }
   }
@@ -75,7 +92,11 @@ class BeamSearchTest {
     for (List<Hypothesis> n : beam) {
       assertEquals(6, n.size());
       for (int r = 1; r < n.size(); r++) {
-        assertTrue(n.get(r - 1).score() >= n.get(r).score(), "sorted by score");
+        if (n.get(r - 1).finished() == n.get(r).finished()) {
+          assertTrue(n.get(r - 1).score() >= n.get(r).score(), "sorted by score");
+        } else {
+          assertTrue(n.get(r - 1).finished(), "finished captions first");
+        }
         for (int q = 0; q < r; q++) {
           assertNotEquals(Arrays.toString(n.get(q).words()), Arrays.toString(n.get(r).words()));
         }
@@ -114,11 +135,11 @@ class BeamSearchTest {
       previous = word;
     }
     if (prefix.length == maxWords) {
-      out.add(entry(logP, prefix));
+      out.add(entry(logP, false, prefix));
       return;
     }
     AttentionDecoder.StepResult r = decoder.step(params, state, new int[] {previous});
-    out.add(entry(logP + r.logProbabilities().getDouble(0, Vocabulary.END_ID), prefix));
+    out.add(entry(logP + r.logProbabilities().getDouble(0, Vocabulary.END_ID), true, prefix));
     for (int w = Vocabulary.UNK_ID; w < CONFIG.vocabularySize(); w++) {
       int[] longer = Arrays.copyOf(prefix, prefix.length + 1);
       longer[prefix.length] = w;
@@ -126,11 +147,12 @@ class BeamSearchTest {
     }
   }
 
-  private static double[] entry(double score, int[] words) {
-    double[] e = new double[words.length + 1];
+  private static double[] entry(double score, boolean finished, int[] words) {
+    double[] e = new double[words.length + 2];
     e[0] = score;
+    e[1] = finished ? 1 : 0;
     for (int i = 0; i < words.length; i++) {
-      e[i + 1] = words[i];
+      e[i + 2] = words[i];
     }
     return e;
   }

@@ -1,0 +1,51 @@
+package org.captionstudio.app.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.captionstudio.core.ModelLoadException;
+import org.captionstudio.core.bundle.ModelBundle;
+
+/**
+ * The model that ships inside the app (the assets module), trained on ShapesWorld by {@code
+ * assets/build-default-model.sh}, and how a user names a model: {@code default} or a file.
+ */
+public final class DefaultModel {
+  /** Where the bundle lies on the class path. */
+  public static final String RESOURCE = "/org/captionstudio/assets/default-model.zip";
+
+  /** What a user types for it. */
+  public static final String NAME = "default";
+
+  private DefaultModel() {}
+
+  /** Whether this build carries the default model. */
+  public static boolean available() {
+    return DefaultModel.class.getResource(RESOURCE) != null;
+  }
+
+  /** Reads the bundled default model. */
+  public static ModelBundle read() throws ModelLoadException {
+    try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new ModelLoadException(
+            "This build carries no default model; build it with assets/build-default-model.sh"
+                + " or give --model FILE (a bundle written by `./captionstudio train`).");
+      }
+      return ModelBundle.read("the default model", in);
+    } catch (IOException e) {
+      throw new ModelLoadException(
+          "The default model could not be read (" + e.getMessage() + ").", e);
+    }
+  }
+
+  /** {@code default} or a bundle file. */
+  public static ModelBundle read(String model) throws ModelLoadException {
+    return NAME.equals(model) ? read() : ModelBundle.read(Path.of(model));
+  }
+
+  /** How messages name a model the user gave. */
+  public static String describe(String model) {
+    return NAME.equals(model) ? "the default model" : "the model " + model;
+  }
+}
