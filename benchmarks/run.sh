@@ -41,7 +41,7 @@ unset PYTORCH_VERSION PYTORCH_FLAVOR PYTORCH_LIBRARY_PATH
 mvn -B -q -f "$ROOT/pom.xml" -DskipTests -Dspotless.check.skip=true -pl benchmarks -am \
   ${profiles[@]+"${profiles[@]}"} package
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-exec java -Xmx6g -Dai.djl.offline=true -Dorg.bytedeco.javacpp.maxphysicalbytes=12G \
+exec java -Xmx6g -Dai.djl.offline=true -Dlogback.configurationFile=logback-benchmarks.xml -Dorg.bytedeco.javacpp.maxphysicalbytes=12G \
   ${java_opts[@]+"${java_opts[@]}"} ${BENCH_JAVA_OPTS:-} \
   -cp "$ROOT/benchmarks/target/benchmarks.jar:$ROOT/benchmarks/target/$lib/*" \
   org.captionstudio.benchmarks.cli.BenchmarkMain "$@"

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.captionstudio.benchmarks.Benchmark;
 import org.captionstudio.benchmarks.BenchmarkRunner;
+import org.captionstudio.benchmarks.CaptionLatency;
 import org.captionstudio.benchmarks.CnnForward;
 import org.captionstudio.benchmarks.EvaluateSpeed;
 import org.captionstudio.benchmarks.FeatureExtractionSpeed;
@@ -17,7 +18,8 @@ public final class BenchmarkMain {
           new EvaluateSpeed(),
           new CnnForward(),
           new FeatureExtractionSpeed(),
-          new org.captionstudio.benchmarks.decoder.DecoderTrain());
+          new org.captionstudio.benchmarks.decoder.DecoderTrain(),
+          new CaptionLatency());
 
   private BenchmarkMain() {}
 
