@@ -151,6 +151,12 @@ public final class Captioner {
                 + "), so the caption is likely wrong.");
       }
       Hypothesis best = n.get(0);
+      if (!best.finished()) {
+        warnings.add(
+            "The caption did not end within "
+                + best.words().length
+                + " words and is cut off there.");
+      }
       if (domain != null && best.meanLogProbability() < domain.confidenceLimit()) {
         warnings.add(
             String.format(

@@ -114,6 +114,8 @@ class CaptionerTest {
     assertEquals(3, first.nBest().size());
     assertTrue(first.nBest().get(0).logProbability() >= first.nBest().get(1).logProbability());
     assertEquals("Red red red red red red.", first.nBest().get(0).sentence());
+    assertEquals(
+        List.of("The caption did not end within 6 words and is cut off there."), first.warnings());
     // One map per generated token, on the picture's own coordinates.
     assertEquals(6, first.attention().size());
     for (AttentionMap m : first.attention()) {
