@@ -16,6 +16,7 @@ import org.captionstudio.core.data.Split;
 import org.captionstudio.core.decode.BeamSearchConfig;
 import org.captionstudio.core.eval.Metric;
 import org.captionstudio.core.eval.MetricScores;
+import org.captionstudio.vision.shapes.ShapesGroundTruth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,7 +99,12 @@ final class EvaluateModelCommand implements Callable<Integer> {
           ModelEvaluation.run(
               loaded,
               new ModelEvaluation.Request(
-                  input.dataset(), input.mediaRoot(), chosen, beamConfig, neighbourPool),
+                  input.dataset(),
+                  input.mediaRoot(),
+                  chosen,
+                  beamConfig,
+                  neighbourPool,
+                  shapesGroundTruth(dataset)),
               new TerminalProgress(err, "", 1),
               Cancellation.none());
     }
@@ -115,6 +121,10 @@ final class EvaluateModelCommand implements Callable<Integer> {
       j.put("novelty", r.novelty());
       j.put("perplexity", r.perplexity());
       j.put("vocabularyUsage", r.vocabularyUsage());
+      if (!Double.isNaN(r.shapesAccuracy())) {
+        j.put("shapesAccuracy", r.shapesAccuracy());
+        j.put("attentionHit", r.attentionHit());
+      }
       Map<String, Object> baselines = new LinkedHashMap<>();
       r.baselines().forEach((name, s) -> baselines.put(name, EvaluateCommand.scores(s)));
       j.put("baselines", baselines);
@@ -147,8 +157,24 @@ final class EvaluateModelCommand implements Callable<Integer> {
           r.novelty(),
           r.perplexity(),
           r.vocabularyUsage());
+      if (!Double.isNaN(r.shapesAccuracy())) {
+        out.printf(
+            Locale.ROOT,
+            "  shapesAccuracy %.4f (captions whose every statement is true of the image)%n"
+                + "  attentionHit %.4f (object words whose attention peak is on the object)%n",
+            r.shapesAccuracy(),
+            r.attentionHit());
+      }
     }
     out.flush();
     return ExitStatus.OK;
+  }
+
+  /** A ShapesWorld folder's ground truth ({@code annotations/groundtruth.json}), or null. */
+  private static ShapesGroundTruth shapesGroundTruth(Path dataset) throws DatasetException {
+    Path file = dataset.resolve("annotations").resolve("groundtruth.json");
+    return java.nio.file.Files.isDirectory(dataset) && java.nio.file.Files.isRegularFile(file)
+        ? ShapesGroundTruth.read(file)
+        : null;
   }
 }

@@ -12,12 +12,14 @@ import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.DatasetException;
 import org.captionstudio.core.EncodedImage;
 import org.captionstudio.core.ProgressListener;
+import org.captionstudio.core.caption.CaptionOptions;
+import org.captionstudio.core.caption.CaptionResult;
+import org.captionstudio.core.caption.Captioner;
 import org.captionstudio.core.data.Dataset;
 import org.captionstudio.core.data.DatasetItem;
 import org.captionstudio.core.data.Split;
-import org.captionstudio.core.decode.BeamSearch;
 import org.captionstudio.core.decode.BeamSearchConfig;
-import org.captionstudio.core.decode.Hypothesis;
+import org.captionstudio.core.decode.SamplingConfig;
 import org.captionstudio.core.eval.CaptionMetrics;
 import org.captionstudio.core.eval.CaptionPriorBaseline;
 import org.captionstudio.core.eval.EvalItem;
@@ -29,6 +31,9 @@ import org.captionstudio.core.model.DecoderBatch;
 import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.text.CaptionTokenizer;
 import org.captionstudio.core.text.Vocabulary;
+import org.captionstudio.vision.shapes.Scene;
+import org.captionstudio.vision.shapes.ShapesGroundTruth;
+import org.captionstudio.vision.shapes.ShapesJudge;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -51,9 +56,16 @@ public final class ModelEvaluation {
    * @param beam the beam search
    * @param neighbourPool how many training images the nearest-neighbour baseline searches (0: no
    *     nearest-neighbour baseline)
+   * @param shapes the ShapesWorld ground truth of the dataset, for shapesAccuracy and attentionHit;
+   *     null for other datasets
    */
   public record Request(
-      Dataset dataset, Path mediaRoot, Split split, BeamSearchConfig beam, int neighbourPool) {}
+      Dataset dataset,
+      Path mediaRoot,
+      Split split,
+      BeamSearchConfig beam,
+      int neighbourPool,
+      ShapesGroundTruth shapes) {}
 
   /**
    * The scores.
@@ -66,6 +78,10 @@ public final class ModelEvaluation {
    * @param vocabularyUsage distinct words generated
    * @param captions the generated caption per image id
    * @param skipped one sentence per image that could not be decoded
+   * @param shapesAccuracy on ShapesWorld, the share of captions whose every statement is true of
+   *     the image; NaN elsewhere
+   * @param attentionHit on ShapesWorld, the share of object-naming words whose attention peak
+   *     overlaps the object; NaN elsewhere
    */
   public record Result(
       EvaluationReport model,
@@ -74,7 +90,9 @@ public final class ModelEvaluation {
       double perplexity,
       int vocabularyUsage,
       Map<String, String> captions,
-      List<String> skipped) {}
+      List<String> skipped,
+      double shapesAccuracy,
+      double attentionHit) {}
 
   private ModelEvaluation() {}
 
@@ -90,7 +108,15 @@ public final class ModelEvaluation {
     Vocabulary vocabulary = model.bundle().vocabulary();
     DecoderParameters params = model.bundle().parameters();
     AttentionDecoder decoder = model.decoder();
-    BeamSearch search = new BeamSearch(decoder, params);
+    Captioner captioner = model.captioner();
+    CaptionOptions options =
+        new CaptionOptions(
+            CaptionOptions.Strategy.BEAM, request.beam(), SamplingConfig.defaults(), BATCH);
+    ShapesJudge judge = new ShapesJudge();
+    int judged = 0;
+    int correct = 0;
+    long namingWords = 0;
+    long hits = 0;
     List<EvalItem> evalItems = new ArrayList<>();
     Map<String, String> captions = new LinkedHashMap<>();
     Map<String, float[]> pooled = new LinkedHashMap<>();
@@ -103,30 +129,44 @@ public final class ModelEvaluation {
       }
       progress.progress("Captioning " + request.split().label(), from, items.size());
       List<DatasetItem> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
+      List<Path> files = new ArrayList<>();
+      chunk.forEach(item -> files.add(request.mediaRoot().resolve(item.mediaPath())));
       List<DatasetItem> decoded = new ArrayList<>();
       List<EncodedImage> encoded = new ArrayList<>();
-      for (DatasetItem item : chunk) {
-        try {
-          encoded.add(model.encode(List.of(request.mediaRoot().resolve(item.mediaPath()))).get(0));
-          decoded.add(item);
-        } catch (CaptioningException e) {
-          skipped.add(e.getMessage());
+      List<Captioner.Encoding> encodings = captioner.encode(files);
+      for (int i = 0; i < chunk.size(); i++) {
+        if (encodings.get(i).ok()) {
+          encoded.add(encodings.get(i).image());
+          decoded.add(chunk.get(i));
+        } else {
+          skipped.add(encodings.get(i).error());
         }
       }
       if (decoded.isEmpty()) {
         continue;
       }
-      INDArray features = org.captionstudio.core.caption.Captioner.features(encoded);
-      List<List<Hypothesis>> out = search.decode(features, request.beam());
+      INDArray features = Captioner.features(encoded);
+      List<CaptionResult> out = captioner.captionEncoded(encoded, options);
       List<int[]> refIds = new ArrayList<>();
       List<Integer> refRows = new ArrayList<>();
       for (int i = 0; i < decoded.size(); i++) {
         DatasetItem item = decoded.get(i);
         List<List<String>> refs = tokenizer.tokenizeAll(item.captions());
-        List<String> words = vocabulary.decode(out.get(i).get(0).words());
+        List<String> words = out.get(i).nBest().get(0).words();
         evalItems.add(new EvalItem(item.id(), words, refs));
         captions.put(item.id(), String.join(" ", words));
         pooled.put(item.id(), meanPool(encoded.get(i)));
+        if (request.shapes() != null) {
+          Scene scene = sceneOf(request.shapes(), item);
+          if (scene != null) {
+            ShapesJudge.Verdict v =
+                judge.judge(out.get(i).caption(), out.get(i).attention(), scene);
+            judged++;
+            correct += v.correct() ? 1 : 0;
+            namingWords += v.namingWords();
+            hits += v.hits();
+          }
+        }
         for (List<String> r : refs) {
           refIds.add(vocabulary.encode(r));
           refRows.add(i);
@@ -188,7 +228,18 @@ public final class ModelEvaluation {
         tokens == 0 ? Double.NaN : Math.exp(nll / tokens),
         vocabularyUsed.size(),
         captions,
-        skipped);
+        skipped,
+        judged == 0 ? Double.NaN : correct / (double) judged,
+        namingWords == 0 ? Double.NaN : hits / (double) namingWords);
+  }
+
+  /** The scene of a dataset item whose id is a ShapesWorld image id, or null. */
+  private static Scene sceneOf(ShapesGroundTruth truth, DatasetItem item) {
+    try {
+      return truth.images().get(Integer.parseInt(item.id()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static MetricScores nearestNeighbour(

@@ -73,27 +73,26 @@ public final class Captioner {
       }
       List<Path> batch = files.subList(from, Math.min(files.size(), from + options.batchSize()));
       long start = System.nanoTime();
-      List<Object> encoded = encode(batch); // EncodedImage, or the error sentence
+      List<Encoding> encoded = encode(batch);
       double encodeMillis = (System.nanoTime() - start) / 1e6 / batch.size();
       List<EncodedImage> good = new ArrayList<>();
-      for (Object e : encoded) {
-        if (e instanceof EncodedImage image) {
-          good.add(image);
+      for (Encoding e : encoded) {
+        if (e.ok()) {
+          good.add(e.image());
         }
       }
       List<CaptionResult> captioned = good.isEmpty() ? List.of() : captionEncoded(good, options);
       int next = 0;
-      for (int i = 0; i < batch.size(); i++) {
-        Object e = encoded.get(i);
-        if (e instanceof String error) {
+      for (Encoding e : encoded) {
+        if (!e.ok()) {
           sink.accept(
               CaptionResult.failed(
-                  batch.get(i), error, new CaptionResult.Timings(encodeMillis, 0)));
+                  e.file(), e.error(), new CaptionResult.Timings(encodeMillis, 0)));
         } else {
           CaptionResult r = captioned.get(next++);
           sink.accept(
               new CaptionResult(
-                  batch.get(i),
+                  e.file(),
                   r.nBest(),
                   r.attention(),
                   new CaptionResult.Timings(encodeMillis, r.timings().searchMillis()),
@@ -105,23 +104,42 @@ public final class Captioner {
   }
 
   /**
+   * One file through the encoder: its features, or why it could not be decoded.
+   *
+   * @param file the file
+   * @param image its features; null when it failed
+   * @param error one sentence; null when it was encoded
+   */
+  public record Encoding(Path file, EncodedImage image, String error) {
+    public boolean ok() {
+      return image != null;
+    }
+  }
+
+  /**
    * Encodes a batch; when a file in it cannot be decoded, encodes the files one by one so only the
    * bad ones fail.
+   *
+   * @throws CaptioningException only for failures that are not one file's fault
    */
-  private List<Object> encode(List<Path> batch) throws CaptioningException {
+  public List<Encoding> encode(List<Path> batch) throws CaptioningException {
+    List<Encoding> out = new ArrayList<>();
     try {
-      return new ArrayList<>(encoder.encode(batch));
+      List<EncodedImage> images = encoder.encode(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        out.add(new Encoding(batch.get(i), images.get(i), null));
+      }
     } catch (MediaDecodeException batchFailed) {
-      List<Object> out = new ArrayList<>();
+      out.clear();
       for (Path file : batch) {
         try {
-          out.add(encoder.encode(List.of(file)).get(0));
+          out.add(new Encoding(file, encoder.encode(List.of(file)).get(0), null));
         } catch (MediaDecodeException e) {
-          out.add(e.getMessage());
+          out.add(new Encoding(file, null, e.getMessage()));
         }
       }
-      return out;
     }
+    return out;
   }
 
   /** Captions images already encoded (by the encoder this model was trained on). */
