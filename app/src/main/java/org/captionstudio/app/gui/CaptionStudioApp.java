@@ -4,8 +4,12 @@ import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.captionstudio.app.gui.caption.CaptionView;
+import org.captionstudio.app.gui.caption.CaptionViewModel;
 import org.captionstudio.app.gui.main.MainView;
 import org.captionstudio.app.gui.main.MainViewModel;
+import org.captionstudio.app.pipeline.DefaultModel;
+import org.captionstudio.app.pipeline.LoadedModel;
 import org.captionstudio.core.runtime.BackendInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +23,23 @@ public final class CaptionStudioApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(CaptionStudioApp.class);
 
   private FxTaskExecutor executor;
+  private CaptionViewModel captions;
 
   @Override
   public void start(Stage stage) {
     executor = new FxTaskExecutor();
     MainViewModel viewModel = new MainViewModel(executor, BackendInfo::probe);
-    MainView view = new MainView(viewModel);
+    captions = new CaptionViewModel(executor, LoadedModel::load);
+    MainView view = new MainView(viewModel, empty -> new CaptionView(captions, empty).root());
+    // The model loads once ND4J is up, both off the FX thread.
+    viewModel
+        .backendStateProperty()
+        .addListener(
+            (o, before, now) -> {
+              if (now == MainViewModel.BackendState.READY) {
+                captions.loadModel(DefaultModel.NAME);
+              }
+            });
 
     Scene scene = new Scene(view.root(), 1100, 720);
     scene.getStylesheets().add(Theme.stylesheet());
@@ -43,6 +58,9 @@ public final class CaptionStudioApp extends Application {
 
   @Override
   public void stop() {
+    if (captions != null) {
+      captions.close();
+    }
     if (executor != null) {
       executor.close();
     }

@@ -27,6 +27,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     workers.execute(task);
   }
 
+  @Override
+  public void onUiThread(Runnable action) {
+    javafx.application.Platform.runLater(action);
+  }
+
   /** Stops accepting work and interrupts what is running. */
   @Override
   public void close() {

@@ -18,4 +18,7 @@ public interface TaskExecutor {
    */
   <T> void submit(
       Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+  /** Runs {@code action} on the UI thread later: for progress and results that arrive mid-job. */
+  void onUiThread(Runnable action);
 }

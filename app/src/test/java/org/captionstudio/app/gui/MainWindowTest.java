@@ -1,28 +1,44 @@
 package org.captionstudio.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.captionstudio.app.gui.caption.CaptionViewModel;
+import org.captionstudio.core.ProgressListener;
+import org.captionstudio.vision.shapes.CaptionStyle;
+import org.captionstudio.vision.shapes.ShapesWorld;
+import org.captionstudio.vision.shapes.SynthConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real Caption Studio window headless (Monocle) and looks at it as a user would. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainWindowTest {
+  @TempDir static Path files;
   private static Stage stage;
   private static Application app;
   private final FxRobot robot = new FxRobot();
@@ -39,6 +55,7 @@ class MainWindowTest {
   }
 
   @Test
+  @Order(1)
   void theWindowIsTitledAndShowsAnEmptyDropZone() throws Exception {
     assertEquals("Caption Studio", WaitForAsyncUtils.asyncFx(stage::getTitle).get());
     assertTrue(WaitForAsyncUtils.asyncFx(stage::isShowing).get());
@@ -48,6 +65,7 @@ class MainWindowTest {
   }
 
   @Test
+  @Order(2)
   void theStatusBarShowsTheCpuBackendOnceNd4jHasLoaded() throws Exception {
     Label status = robot.lookup("#backendStatus").queryAs(Label.class);
 
@@ -57,6 +75,101 @@ class MainWindowTest {
     assertTrue(text.startsWith("CPU · "), text);
     assertTrue(text.contains("OPENBLAS"), text);
     saveScreenshot("main-window.png");
+  }
+
+  @Test
+  @Order(3)
+  void aDroppedImageIsCaptionedAndClickingAWordMovesTheHeatmap() throws Exception {
+    ShapesWorld.generate(
+        new SynthConfig(2, 0, 91, 128, 0, 1.0, CaptionStyle.CANONICAL),
+        files.resolve("sw"),
+        ProgressListener.NONE);
+    Path image;
+    try (var list = Files.list(files.resolve("sw/images/test"))) {
+      image = list.sorted().findFirst().orElseThrow();
+    }
+    dropFiles(List.of(image.toFile()));
+
+    Label caption = robot.lookup("#captionText").queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !caption.getText().isEmpty());
+    String text = WaitForAsyncUtils.asyncFx(caption::getText).get();
+    assertTrue(text.endsWith(".") && text.split(" ").length >= 3, text);
+    ListView<?> results = robot.lookup("#resultList").queryAs(ListView.class);
+    assertEquals(1, (int) WaitForAsyncUtils.asyncFx(() -> results.getItems().size()).get());
+
+    ImageView heat = robot.lookup("#heatmap").queryAs(ImageView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> heat.getImage() != null);
+    int[] first = pixels(heat);
+    // A word naming an object: the heatmap moves to it.
+    ToggleButton word = robot.lookup("#word3").queryAs(ToggleButton.class);
+    robot.clickOn(word);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(WaitForAsyncUtils.asyncFx(word::isSelected).get());
+    assertFalse(java.util.Arrays.equals(first, pixels(heat)), "the heatmap changed");
+    saveScreenshot("caption-heatmap.png");
+  }
+
+  @Test
+  @Order(4)
+  void aDamagedFileGetsAPlainSentence() throws Exception {
+    Path broken = Files.writeString(files.resolve("holiday.jpg"), "this is not a JPEG");
+    dropFiles(List.of(broken.toFile()));
+    Label error = robot.lookup("#captionError").queryAs(Label.class);
+    ListView<?> results = robot.lookup("#resultList").queryAs(ListView.class);
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () ->
+            results.getItems().size() == 2
+                && ((CaptionViewModel.Entry) results.getItems().get(1)).done());
+    robot.clickOn(robot.lookup("holiday.jpg\n" + "").tryQuery().orElse(results));
+    WaitForAsyncUtils.asyncFx(() -> ((ListView<?>) results).getSelectionModel().select(1)).get();
+    WaitForAsyncUtils.waitForFxEvents();
+    String message = WaitForAsyncUtils.asyncFx(error::getText).get();
+    assertTrue(message.contains("holiday.jpg"), message);
+    assertEquals(1, message.lines().count(), message);
+  }
+
+  /**
+   * Drags files onto the window with a real drag gesture: a node inside the scene starts a drag
+   * whose dragboard carries the files, and the robot drops it on the drop zone's area.
+   */
+  private void dropFiles(List<java.io.File> dropped) throws Exception {
+    Label source = new Label("drag source");
+    source.setId("testDragSource");
+    source.setOnDragDetected(
+        e -> {
+          javafx.scene.input.Dragboard board =
+              source.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putFiles(dropped);
+          board.setContent(content);
+          e.consume();
+        });
+    javafx.scene.layout.HBox bar =
+        robot.lookup("#statusBar").queryAs(javafx.scene.layout.HBox.class);
+    WaitForAsyncUtils.asyncFx(() -> bar.getChildren().add(source)).get();
+    WaitForAsyncUtils.waitForFxEvents();
+    Node zone = robot.lookup("#dropZone").query();
+    Node target = zone.isVisible() ? zone : robot.lookup("#picture").query();
+    robot.drag(source).dropTo(target);
+    WaitForAsyncUtils.waitForFxEvents();
+    WaitForAsyncUtils.asyncFx(() -> bar.getChildren().remove(source)).get();
+  }
+
+  private static int[] pixels(ImageView view) throws Exception {
+    return WaitForAsyncUtils.asyncFx(
+            () -> {
+              javafx.scene.image.Image img = view.getImage();
+              int w = (int) img.getWidth();
+              int h = (int) img.getHeight();
+              int[] out = new int[w * h];
+              img.getPixelReader()
+                  .getPixels(
+                      0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+              return out;
+            })
+        .get();
   }
 
   /** Saves the scene as a PNG under target/screenshots, a test artifact to look at. */

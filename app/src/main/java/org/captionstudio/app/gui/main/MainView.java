@@ -6,6 +6,7 @@ import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -21,9 +22,13 @@ public final class MainView {
 
   private final BorderPane root = new BorderPane();
 
-  public MainView(MainViewModel viewModel) {
+  /**
+   * @param viewModel the window's state
+   * @param captions the captioning view, given the drop zone to show while it is empty
+   */
+  public MainView(MainViewModel viewModel, java.util.function.Function<Node, Parent> captions) {
     root.getStyleClass().add("main-window");
-    root.setCenter(dropZone());
+    root.setCenter(captions.apply(dropZone()));
     root.setBottom(statusBar(viewModel));
   }
 
