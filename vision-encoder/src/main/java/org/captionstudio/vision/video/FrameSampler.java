@@ -1,0 +1,152 @@
+package org.captionstudio.vision.video;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.captionstudio.core.CaptioningException;
+import org.captionstudio.core.MediaDecodeException;
+import org.captionstudio.vision.video.FrameSource.SourceFrame;
+
+/**
+ * One pass over a clip that keeps the frames shown at given times.
+ *
+ * <ul>
+ *   <li>The frame kept for a time {@code t} is the one on screen at {@code t}: the first frame
+ *       later than {@code t} minus one frame interval. It must lie before the end of the target's
+ *       segment.
+ *   <li>Frames are decoded in order; a target more than {@link #SEEK_AHEAD} seconds ahead is
+ *       reached by seeking (a frame-exact seek decodes from the keyframe before it).
+ *   <li>A jump in time between neighbouring frames is recorded as missing frames; where the stream
+ *       ends before its declared end, the pass seeks past the damage and goes on, up to {@link
+ *       #MAX_RESUMES} times; when that fails the file is damaged from there on.
+ * </ul>
+ */
+final class FrameSampler {
+  /** Targets further ahead than this (seconds) are reached by seeking rather than decoding. */
+  static final double SEEK_AHEAD = 5.0;
+
+  /** Frame times are whole microseconds; a frame this close to a boundary lies on it. */
+  private static final double EPSILON = 1e-6;
+
+  /** How often a pass seeks past damage that ended the stream. */
+  static final int MAX_RESUMES = 8;
+
+  private FrameSampler() {}
+
+  /**
+   * A time to take a frame at.
+   *
+   * @param group the segment it belongs to
+   * @param slot its place within the segment
+   * @param time seconds
+   * @param until the end of its segment: frames from there on are not taken for it
+   */
+  record Target(int group, int slot, double time, double until) {}
+
+  /** What a pass keeps of a frame. */
+  @FunctionalInterface
+  interface Keep<T> {
+    T keep(SourceFrame frame) throws MediaDecodeException;
+  }
+
+  /** The result of a pass: the value kept per target (null where none), and how far it got. */
+  record Pass<T>(List<T> kept, double lastTime) {}
+
+  /** {@code count} times spread evenly over each segment: the centres of equal slices. */
+  static List<Target> plan(List<org.captionstudio.core.video.TimeRange> segments, int count) {
+    List<Target> targets = new ArrayList<>();
+    for (int g = 0; g < segments.size(); g++) {
+      var segment = segments.get(g);
+      for (int i = 0; i < count; i++) {
+        double time = segment.start() + (i + 0.5) * segment.duration() / count;
+        targets.add(new Target(g, i, time, segment.end()));
+      }
+    }
+    targets.sort(Comparator.comparingDouble(Target::time));
+    return targets;
+  }
+
+  static <T> Pass<T> run(
+      FrameSource source,
+      List<Target> targets,
+      double expectedEnd,
+      DecodeGuard guard,
+      Damage damage,
+      Keep<T> keep)
+      throws CaptioningException {
+    double interval = 1 / source.header().frameRate();
+    double gapLimit = Math.max(3 * interval, 0.25);
+    List<T> kept = new ArrayList<>(java.util.Collections.nCopies(targets.size(), (T) null));
+    double previous = Double.NaN;
+    double gapFrom = Double.NaN;
+    boolean jumped = false;
+    boolean seeking = source.seeksCheaply();
+    int resumes = 0;
+    int next = 0;
+    while (next < targets.size()) {
+      guard.check();
+      double wanted = targets.get(next).time() - interval;
+      double at = Double.isNaN(previous) ? 0 : previous;
+      if (seeking && wanted - at > SEEK_AHEAD) {
+        if (source.seek(wanted)) {
+          jumped = true;
+        } else {
+          seeking = false; // decode forward from wherever the failed seek left the stream
+        }
+      }
+      SourceFrame frame = source.next();
+      if (frame == null) {
+        boolean early = at + gapLimit < expectedEnd;
+        if (early && resumes < MAX_RESUMES) {
+          resumes++;
+          double resumeAt = Math.max(at + Math.max(1.0, gapLimit), wanted);
+          if (resumeAt < expectedEnd && source.seek(resumeAt)) {
+            gapFrom = at;
+            jumped = true;
+            continue;
+          }
+        }
+        if (early) {
+          damage.endedAt(at);
+        }
+        break;
+      }
+      double time = frame.time();
+      if (jumped) {
+        if (!Double.isNaN(gapFrom) && time - gapFrom > gapLimit) {
+          damage.missing(gapFrom, time);
+        }
+        gapFrom = Double.NaN;
+        jumped = false;
+      } else if (!Double.isNaN(previous)) {
+        if (time < previous - EPSILON) {
+          continue; // time ran backwards (broken timestamps): skip the frame
+        }
+        if (time - previous > gapLimit) {
+          damage.missing(previous, time);
+        }
+      }
+      previous = time;
+      if (frame.damaged()) {
+        damage.decodeError(time);
+      }
+      T value = null;
+      while (next < targets.size() && time > targets.get(next).time() - interval + EPSILON) {
+        Target target = targets.get(next);
+        if (time < target.until()) {
+          if (value == null) {
+            try {
+              value = keep.keep(frame);
+            } catch (MediaDecodeException e) {
+              damage.unreadable(e.getMessage());
+              break; // leave the target to the next frame
+            }
+          }
+          kept.set(next, value);
+        }
+        next++;
+      }
+    }
+    return new Pass<>(kept, previous);
+  }
+}
