@@ -9,10 +9,13 @@ import org.bytedeco.ffmpeg.global.avutil;
 final class FfmpegLogs {
   private FfmpegLogs() {}
 
-  /** Lowers FFmpeg's log level to fatal errors only (it is process-wide). */
+  /**
+   * Silences FFmpeg's log (the level is process-wide). Decoders log ordinary damage even at fatal
+   * level ("No JPEG data found in image"), so nothing less than quiet keeps stderr clean.
+   */
   static void quiet() {
-    if (avutil.av_log_get_level() > avutil.AV_LOG_FATAL) {
-      avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+    if (avutil.av_log_get_level() > avutil.AV_LOG_QUIET) {
+      avutil.av_log_set_level(avutil.AV_LOG_QUIET);
     }
   }
 }

@@ -91,6 +91,7 @@ final class FfmpegSource implements FrameSource {
   static FfmpegSource open(Path file, String name, VideoLimits limits, DecodeGuard guard)
       throws CaptioningException {
     FfmpegLogs.quiet();
+    guard.check();
     FileChannel channel;
     byte[] head = new byte[16];
     try {
@@ -100,7 +101,7 @@ final class FfmpegSource implements FrameSource {
     } catch (AccessDeniedException e) {
       throw new MediaDecodeException(name + " cannot be read: permission denied.", e);
     } catch (IOException e) {
-      throw new MediaDecodeException(name + " cannot be read: " + e.getMessage(), e);
+      throw readError(name, e);
     }
     GuardedInput input = new GuardedInput(channel, guard);
     guard.closeOnStop(input);
@@ -128,6 +129,7 @@ final class FfmpegSource implements FrameSource {
       opened = true;
       return source;
     } catch (IOException e) {
+      guard.check(); // a file closed by the guard
       throw readError(name, e);
     } finally {
       if (!opened) {
@@ -234,7 +236,8 @@ final class FfmpegSource implements FrameSource {
     lastTime = time;
     boolean damaged =
         picture.decode_error_flags() != 0 || (picture.flags() & FRAME_FLAG_CORRUPT) != 0;
-    return new Decoded(picture, time, damaged);
+    boolean key = picture.key_frame() != 0 || picture.pict_type() == avutil.AV_PICTURE_TYPE_I;
+    return new Decoded(picture, time, damaged, key);
   }
 
   @Override
@@ -268,11 +271,13 @@ final class FfmpegSource implements FrameSource {
     private final AVFrame picture;
     private final double time;
     private final boolean damaged;
+    private final boolean key;
 
-    Decoded(AVFrame picture, double time, boolean damaged) {
+    Decoded(AVFrame picture, double time, boolean damaged, boolean key) {
       this.picture = picture;
       this.time = time;
       this.damaged = damaged;
+      this.key = key;
     }
 
     @Override
@@ -283,6 +288,11 @@ final class FfmpegSource implements FrameSource {
     @Override
     public boolean damaged() {
       return damaged;
+    }
+
+    @Override
+    public boolean keyFrame() {
+      return key;
     }
 
     @Override
@@ -427,7 +437,8 @@ final class FfmpegSource implements FrameSource {
   }
 
   private static MediaDecodeException readError(String name, IOException e) {
-    return new MediaDecodeException(name + " cannot be read: " + e.getMessage(), e);
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new MediaDecodeException(name + " cannot be read (" + why + ").", e);
   }
 
   private static void closeQuietly(FFmpegFrameGrabber grabber) {

@@ -179,6 +179,11 @@ final class FolderSource implements FrameSource {
     }
 
     @Override
+    public boolean keyFrame() {
+      return true;
+    }
+
+    @Override
     public DecodedImage image(int maxSide) throws MediaDecodeException {
       DecodedImage image = decode(at);
       int longSide = Math.max(image.width(), image.height());

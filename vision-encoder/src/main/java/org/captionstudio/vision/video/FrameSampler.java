@@ -16,9 +16,12 @@ import org.captionstudio.vision.video.FrameSource.SourceFrame;
  *       segment.
  *   <li>Frames are decoded in order; a target more than {@link #SEEK_AHEAD} seconds ahead is
  *       reached by seeking (a frame-exact seek decodes from the keyframe before it).
+ *   <li>Frames the decoder reports errors in, and the frames after a stretch of missing frames up
+ *       to the next keyframe (they are predicted from pictures that were lost, so they show garbage
+ *       without the decoder noticing), are not taken: later frames of the segment stand in.
  *   <li>A jump in time between neighbouring frames is recorded as missing frames; where the stream
- *       ends before its declared end, the pass seeks past the damage and goes on, up to {@link
- *       #MAX_RESUMES} times; when that fails the file is damaged from there on.
+ *       ends before its declared end, the pass seeks past the damage (further each try) and goes
+ *       on; when that fails the file is damaged from there on.
  * </ul>
  */
 final class FrameSampler {
@@ -28,8 +31,11 @@ final class FrameSampler {
   /** Frame times are whole microseconds; a frame this close to a boundary lies on it. */
   private static final double EPSILON = 1e-6;
 
-  /** How often a pass seeks past damage that ended the stream. */
-  static final int MAX_RESUMES = 8;
+  /** How often a pass seeks past damage that ended the stream, in all. */
+  static final int MAX_RESUMES = 32;
+
+  /** How often a pass seeks past one stretch of damage before giving the rest up. */
+  static final int MAX_TRIES_PER_GAP = 8;
 
   private FrameSampler() {}
 
@@ -82,6 +88,8 @@ final class FrameSampler {
     boolean jumped = false;
     boolean seeking = source.seeksCheaply();
     int resumes = 0;
+    int tries = 0;
+    boolean suspect = false; // frames since damage, until a keyframe
     int next = 0;
     while (next < targets.size()) {
       guard.check();
@@ -96,25 +104,35 @@ final class FrameSampler {
       }
       SourceFrame frame = source.next();
       if (frame == null) {
-        boolean early = at + gapLimit < expectedEnd;
-        if (early && resumes < MAX_RESUMES) {
+        double reached = Double.isNaN(previous) ? 0 : previous;
+        boolean early = reached + gapLimit < expectedEnd;
+        if (early && resumes < MAX_RESUMES && tries < MAX_TRIES_PER_GAP) {
+          // Seek past the damage: each failed try jumps twice as far as the one before.
           resumes++;
-          double resumeAt = Math.max(at + Math.max(1.0, gapLimit), wanted);
+          double resumeAt = Math.max(reached + gapLimit * (1L << tries), wanted);
+          tries++;
           if (resumeAt < expectedEnd && source.seek(resumeAt)) {
-            gapFrom = at;
+            gapFrom = reached;
             jumped = true;
             continue;
           }
         }
         if (early) {
-          damage.endedAt(at);
+          damage.endedAt(reached);
         }
         break;
       }
       double time = frame.time();
+      if (!jumped || Double.isNaN(gapFrom) || time > gapFrom + EPSILON) {
+        tries = 0; // past the damage (a resume that lands before it keeps counting)
+      }
       if (jumped) {
         if (!Double.isNaN(gapFrom) && time - gapFrom > gapLimit) {
           damage.missing(gapFrom, time);
+          suspect = true;
+        } else if (!Double.isNaN(gapFrom)) {
+          damage.decodeError(time); // the stream broke off here, though no time is missing
+          suspect = true;
         }
         gapFrom = Double.NaN;
         jumped = false;
@@ -124,11 +142,18 @@ final class FrameSampler {
         }
         if (time - previous > gapLimit) {
           damage.missing(previous, time);
+          suspect = true;
         }
       }
       previous = time;
       if (frame.damaged()) {
         damage.decodeError(time);
+        suspect = true;
+      } else if (frame.keyFrame()) {
+        suspect = false;
+      }
+      if (suspect) {
+        continue;
       }
       T value = null;
       while (next < targets.size() && time > targets.get(next).time() - interval + EPSILON) {

@@ -34,6 +34,11 @@ interface FrameSource extends AutoCloseable {
     /** Whether the decoder reported errors in this frame (concealed damage). */
     boolean damaged();
 
+    /**
+     * Whether the frame stands alone (a keyframe): frames after damage are whole again from one.
+     */
+    boolean keyFrame();
+
     /** The frame upright in RGB, at most {@code maxSide} on its long side. */
     DecodedImage image(int maxSide) throws MediaDecodeException;
 
