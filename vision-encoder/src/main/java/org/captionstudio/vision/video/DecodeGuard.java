@@ -3,7 +3,6 @@ package org.captionstudio.vision.video;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,15 +109,15 @@ final class DecodeGuard implements AutoCloseable {
           new MediaDecodeException(
               "Reading "
                   + name
-                  + " took longer than the "
-                  + seconds(limits.timeLimit().toMillis())
-                  + " limit, so it was stopped.");
+                  + " took longer than its time limit ("
+                  + span(limits.timeLimit().toMillis())
+                  + "), so it was stopped.");
       case STALLED ->
           new MediaDecodeException(
               "Reading "
                   + name
                   + " yielded no frame for "
-                  + seconds(limits.stallTimeout().toMillis())
+                  + span(limits.stallTimeout().toMillis())
                   + ", so it was abandoned; the file may be damaged or the disk unresponsive.");
     };
   }
@@ -151,12 +150,18 @@ final class DecodeGuard implements AutoCloseable {
     }
   }
 
-  private static String seconds(long millis) {
-    if (millis % 60_000 == 0) {
-      return millis / 60_000 + "-minute";
+  /** "30 minutes", "1 second", "50 ms". */
+  static String span(long millis) {
+    if (millis >= 60_000 && millis % 60_000 == 0) {
+      return plural(millis / 60_000, "minute");
     }
-    return millis % 1000 == 0
-        ? millis / 1000 + "-second"
-        : String.format(Locale.ROOT, "%.1f-second", millis / 1000.0);
+    if (millis >= 1000 && millis % 1000 == 0) {
+      return plural(millis / 1000, "second");
+    }
+    return millis + " ms";
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 }

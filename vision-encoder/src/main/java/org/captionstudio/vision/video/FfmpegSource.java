@@ -213,6 +213,7 @@ final class FfmpegSource implements FrameSource {
 
   @Override
   public SourceFrame next() throws CaptioningException {
+    guard.check();
     Frame frame;
     try {
       frame = grabber.grabImage();
