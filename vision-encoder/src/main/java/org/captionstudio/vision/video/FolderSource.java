@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.captionstudio.core.CaptioningException;
@@ -211,10 +210,11 @@ final class FolderSource implements FrameSource {
 
   /** Packed RGB resized by area averaging. */
   static byte[] shrink(byte[] rgb, int width, int height, int toWidth, int toHeight) {
-    try (PointerScope scope = new PointerScope()) {
-      Mat source = new Mat(height, width, CV_8UC3, new BytePointer(rgb));
-      Mat target = new Mat();
-      resize(source, target, new Size(toWidth, toHeight), 0, 0, INTER_AREA);
+    try (BytePointer pixels = new BytePointer(rgb);
+        Mat source = new Mat(height, width, CV_8UC3, pixels);
+        Mat target = new Mat();
+        Size size = new Size(toWidth, toHeight)) {
+      resize(source, target, size, 0, 0, INTER_AREA);
       byte[] out = new byte[toWidth * toHeight * 3];
       target.data().get(out);
       return out;

@@ -1,10 +1,12 @@
 package org.captionstudio.vision.video;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.captionstudio.core.CaptioningException;
 import org.captionstudio.core.MediaDecodeException;
+import org.captionstudio.core.video.TimeRange;
 import org.captionstudio.vision.video.FrameSource.SourceFrame;
 
 /**
@@ -59,10 +61,10 @@ final class FrameSampler {
   record Pass<T>(List<T> kept, double lastTime) {}
 
   /** {@code count} times spread evenly over each segment: the centres of equal slices. */
-  static List<Target> plan(List<org.captionstudio.core.video.TimeRange> segments, int count) {
+  static List<Target> plan(List<TimeRange> segments, int count) {
     List<Target> targets = new ArrayList<>();
     for (int g = 0; g < segments.size(); g++) {
-      var segment = segments.get(g);
+      TimeRange segment = segments.get(g);
       for (int i = 0; i < count; i++) {
         double time = segment.start() + (i + 0.5) * segment.duration() / count;
         targets.add(new Target(g, i, time, segment.end()));
@@ -82,7 +84,7 @@ final class FrameSampler {
       throws CaptioningException {
     double interval = 1 / source.header().frameRate();
     double gapLimit = Math.max(3 * interval, 0.25);
-    List<T> kept = new ArrayList<>(java.util.Collections.nCopies(targets.size(), (T) null));
+    List<T> kept = new ArrayList<>(Collections.nCopies(targets.size(), (T) null));
     double previous = Double.NaN;
     double gapFrom = Double.NaN;
     boolean jumped = false;

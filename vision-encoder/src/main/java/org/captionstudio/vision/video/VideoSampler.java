@@ -3,6 +3,7 @@ package org.captionstudio.vision.video;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -160,7 +161,7 @@ public final class VideoSampler {
         List<Target> targets = FrameSampler.plan(segments, perSegment);
         Pass<SampledFrame> pass =
             FrameSampler.run(source, targets, info.duration(), guard, damage, this::keep);
-        frames = byGroup(targets, pass, segments.size());
+        frames = new ArrayList<>(byGroup(targets, pass, segments.size(), perSegment));
         lastTime = pass.lastTime();
       }
       if (Double.isNaN(lastTime)) {
@@ -226,7 +227,7 @@ public final class VideoSampler {
     try (FrameSource source = open(clip, name, guard)) {
       Pass<SampledFrame> pass =
           FrameSampler.run(source, targets, decodableEnd, guard, new Damage(), this::keep);
-      List<List<SampledFrame>> resampled = byGroup(targets, pass, again.size());
+      List<List<SampledFrame>> resampled = byGroup(targets, pass, again.size(), perSegment);
       for (int k = 0; k < again.size(); k++) {
         if (resampled.get(k).size() > frames.get(groups.get(k)).size()) {
           frames.set(groups.get(k), resampled.get(k));
@@ -239,41 +240,18 @@ public final class VideoSampler {
     return new SampledFrame(frame.time(), frame.image(limits.maxFrameSide()));
   }
 
+  /** The frames kept, per segment in slot order; slots left empty are left out. */
   private static List<List<SampledFrame>> byGroup(
-      List<Target> targets, Pass<SampledFrame> pass, int groups) {
-    List<List<SampledFrame>> out = new ArrayList<>();
-    SampledFrame[][] slots = new SampledFrame[groups][];
-    for (Target target : targets) {
-      if (slots[target.group()] == null) {
-        slots[target.group()] = new SampledFrame[targetsIn(targets, target.group())];
-      }
-    }
+      List<Target> targets, Pass<SampledFrame> pass, int groups, int perGroup) {
+    SampledFrame[][] slots = new SampledFrame[groups][perGroup];
     for (int k = 0; k < targets.size(); k++) {
-      Target target = targets.get(k);
-      slots[target.group()][target.slot()] = pass.kept().get(k);
+      slots[targets.get(k).group()][targets.get(k).slot()] = pass.kept().get(k);
     }
-    for (int g = 0; g < groups; g++) {
-      List<SampledFrame> frames = new ArrayList<>();
-      if (slots[g] != null) {
-        for (SampledFrame frame : slots[g]) {
-          if (frame != null) {
-            frames.add(frame);
-          }
-        }
-      }
-      out.add(frames);
+    List<List<SampledFrame>> out = new ArrayList<>();
+    for (SampledFrame[] row : slots) {
+      out.add(Arrays.stream(row).filter(Objects::nonNull).toList());
     }
     return out;
-  }
-
-  private static int targetsIn(List<Target> targets, int group) {
-    int max = 0;
-    for (Target target : targets) {
-      if (target.group() == group) {
-        max = Math.max(max, target.slot() + 1);
-      }
-    }
-    return max;
   }
 
   /** An open source and what the clip is, its duration measured when the file gives none. */
