@@ -22,16 +22,6 @@ public record TimeRange(double start, double end) {
     return end - start;
   }
 
-  /** Whether {@code seconds} lies in {@code [start, end)}. */
-  public boolean contains(double seconds) {
-    return seconds >= start && seconds < end;
-  }
-
-  /** Whether the two ranges share some time (touching ends do not count). */
-  public boolean overlaps(TimeRange other) {
-    return start < other.end && other.start < end;
-  }
-
   /** This range cut off at {@code limit}, or null when nothing of it lies before {@code limit}. */
   public TimeRange clippedTo(double limit) {
     return limit <= start ? null : new TimeRange(start, Math.min(end, limit));

@@ -17,8 +17,8 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Small video clips written in a test with JavaCV's recorder, in each format the bundled FFmpeg can
- * encode (libopenh264, mpeg4, MJPEG, libvpx VP8 and VP9; there is no x264), and the painters that
- * draw them.
+ * encode (libopenh264, mpeg4, MPEG-2, MJPEG, libvpx VP8 and VP9; there is no x264), and the
+ * painters that draw them.
  */
 public final class TestClips {
   private TestClips() {}
@@ -33,7 +33,12 @@ public final class TestClips {
     AVI_MPEG4("avi", "avi", avcodec.AV_CODEC_ID_MPEG4, avutil.AV_PIX_FMT_YUV420P, "mpeg4"),
     AVI_MJPEG("avi", "avi", avcodec.AV_CODEC_ID_MJPEG, avutil.AV_PIX_FMT_YUVJ420P, "mjpeg"),
     WEBM_VP8("webm", "webm", avcodec.AV_CODEC_ID_VP8, avutil.AV_PIX_FMT_YUV420P, "vp8"),
-    WEBM_VP9("webm", "webm", avcodec.AV_CODEC_ID_VP9, avutil.AV_PIX_FMT_YUV420P, "vp9");
+    WEBM_VP9("webm", "webm", avcodec.AV_CODEC_ID_VP9, avutil.AV_PIX_FMT_YUV420P, "vp9"),
+    /** With B-frames, so frames are decoded out of display order; timestamps start late in TS. */
+    TS_MPEG2(
+        "ts", "mpegts", avcodec.AV_CODEC_ID_MPEG2VIDEO, avutil.AV_PIX_FMT_YUV420P, "mpeg2video"),
+    /** With B-frames. */
+    MP4_MPEG4_B("mp4", "mp4", avcodec.AV_CODEC_ID_MPEG4, avutil.AV_PIX_FMT_YUV420P, "mpeg4");
 
     private final String extension;
     private final String container;
@@ -104,6 +109,9 @@ public final class TestClips {
       }
       if (format.codec == avcodec.AV_CODEC_ID_VP8 || format.codec == avcodec.AV_CODEC_ID_VP9) {
         Map.of("deadline", "realtime", "cpu-used", "8").forEach(recorder::setVideoOption);
+      }
+      if (format == Format.TS_MPEG2 || format == Format.MP4_MPEG4_B) {
+        recorder.setVideoOption("bf", "2");
       }
       recorder.start();
       for (int i = 0; i < frames; i++) {
