@@ -34,6 +34,15 @@ public final class DecodedImage {
     this.warnings = List.copyOf(warnings);
   }
 
+  /**
+   * An image decoded outside this package (a video frame): {@code rgb} holds {@code
+   * [height][width][R, G, B]} upright, and is kept, not copied.
+   */
+  public static DecodedImage of(
+      String source, String format, int width, int height, byte[] rgb, List<String> warnings) {
+    return new DecodedImage(source, format, width, height, rgb, warnings);
+  }
+
   /** The file's name, for messages. */
   public String source() {
     return source;
