@@ -439,9 +439,12 @@ public final class AttentionDecoder {
                 x,
                 h0[layer],
                 c0[layer],
+                null,
+                null,
                 dh0,
                 dc0,
                 layer == layers.length - 1 ? norms : null,
+                true,
                 buf);
         initialStateBackward(
             grad, h0[layer], dh0, ParameterNames.initHiddenWeight(layer), layer, true);
