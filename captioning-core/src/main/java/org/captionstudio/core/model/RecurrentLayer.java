@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One recurrent layer (LSTM or GRU) over a packed batch, forward and backward through time.
+ * One recurrent layer (LSTM or GRU) over a packed batch, forward and backward through time: a layer
+ * of the decoder, or the temporal encoder that runs over a video's frames.
  *
  * <p>The input projection of all tokens is one matrix product before the loop; each step adds its
  * recurrent product to its own rows of that projection and applies the gates in place, so the loop
@@ -55,6 +56,18 @@ final class RecurrentLayer {
         ParameterNames.candidateWeight(layer),
         ParameterNames.bias(layer),
         "layer" + layer + ".");
+  }
+
+  /** The temporal encoder: an LSTM of the decoder's hidden size over the frames. */
+  static RecurrentLayer temporalEncoder(DecoderConfig config) {
+    return new RecurrentLayer(
+        CellType.LSTM,
+        config.hiddenSize(),
+        ParameterNames.TEMPORAL_WX,
+        ParameterNames.TEMPORAL_WH,
+        null,
+        ParameterNames.TEMPORAL_B,
+        "temporal.");
   }
 
   /**
