@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
@@ -56,6 +57,7 @@ public final class AttentionDecoder {
 
   private final DecoderConfig config;
   private final RecurrentLayer[] layers;
+  private final RecurrentLayer encoder; // the temporal encoder, or null for images
   private final Map<DataType, Buffers> buffers = new HashMap<>();
 
   public AttentionDecoder(DecoderConfig config) {
@@ -64,6 +66,7 @@ public final class AttentionDecoder {
     for (int l = 0; l < layers.length; l++) {
       layers[l] = new RecurrentLayer(config, l);
     }
+    this.encoder = config.temporal() ? RecurrentLayer.temporalEncoder(config) : null;
   }
 
   public DecoderConfig config() {
@@ -106,9 +109,11 @@ public final class AttentionDecoder {
   }
 
   /**
-   * The state before the first word: the initial recurrent states from each row's mean region.
+   * The state before the first word: the initial recurrent states from each row's mean region or,
+   * with the temporal encoder, from the encoder's pass over the frames.
    *
-   * @param features {@code [R, L, D]} one row per sequence to decode
+   * @param features {@code [R, L, D]} one row per sequence to decode: L regions, or F frames in
+   *     time order
    */
   public DecoderState start(DecoderParameters p, INDArray features) {
     checkLayout(p);
@@ -120,13 +125,24 @@ public final class AttentionDecoder {
           "features have size " + d + " but the decoder expects " + config.featureSize());
     }
     INDArray v = features.castTo(p.dataType()).dup('c'); // [R, L, D]
-    INDArray vp =
-        Attention.projectRegions(
-            p, v.reshape(r * l, d), Nd4j.create(p.dataType(), r * l, config.attentionSize()));
-    INDArray vbar = v.mean(1); // [R, D]
     INDArray[] h = new INDArray[layers.length];
     INDArray[] c = new INDArray[layers.length];
+    if (config.temporal()) {
+      // Fresh buffers: the state owns its arrays, which later passes must not overwrite.
+      Encoding e = encode(p, v, new Buffers(p.dataType()));
+      v = e.memory(); // [R, F, N]
+      h[0] = e.hLast().dup();
+      c[0] = config.cell().hasCellState() ? e.cLast().dup() : null;
+    }
+    long m = config.memorySize();
+    INDArray vp =
+        Attention.projectRegions(
+            p, v.reshape(r * l, m), Nd4j.create(p.dataType(), r * l, config.attentionSize()));
+    INDArray vbar = v.mean(1); // [R, M]
     for (int layer = 0; layer < layers.length; layer++) {
+      if (!config.hasInitLayer(layer)) {
+        continue;
+      }
       h[layer] =
           Nd.tanhInPlace(
               vbar.mmul(p.get(ParameterNames.initHiddenWeight(layer)))
@@ -189,7 +205,7 @@ public final class AttentionDecoder {
     int l = state.regions();
     INDArray hg = x.mmul(p.get(ParameterNames.ATT_WG)); // [R, A]
     INDArray alpha = Nd4j.create(type, r, l);
-    INDArray ctx = Nd4j.create(type, r, config.featureSize());
+    INDArray ctx = Nd4j.create(type, r, config.memorySize());
     Attention.step(
         p,
         state.projected,
@@ -203,6 +219,52 @@ public final class AttentionDecoder {
     logits.addiRowVector(p.get(ParameterNames.OUT_BP));
     Nd4j.exec(new LogSoftMax(logits, logits));
     return new StepResult(logits, new DecoderState(state.regions, state.projected, h, c, alpha));
+  }
+
+  /**
+   * The temporal encoder's pass over a batch of clips.
+   *
+   * @param steps F steps of B rows each
+   * @param x {@code [F·B, D]} the frames, packed time-major
+   * @param h0 {@code [B, N]} zeros, the initial state, and {@code c0}
+   * @param memory {@code [B, F, N]} the outputs h_1 … h_F of each clip, what the attention reads
+   * @param hLast {@code [B, N]} the final hidden state h_F, and {@code cLast} the final cell state
+   */
+  private record Encoding(
+      PackedSteps steps,
+      INDArray x,
+      INDArray h0,
+      INDArray c0,
+      INDArray memory,
+      INDArray hLast,
+      INDArray cLast) {}
+
+  /**
+   * Runs the temporal encoder over {@code frames} ({@code [B, F, D]}, in the parameters' type) from
+   * zero state. The results live in {@code buf}.
+   */
+  private Encoding encode(DecoderParameters p, INDArray frames, Buffers buf) {
+    int b = (int) frames.size(0);
+    int f = (int) frames.size(1);
+    long d = frames.size(2);
+    int n = config.hiddenSize();
+    PackedSteps steps = PackedSteps.uniform(b, f);
+    INDArray x = buf.get("temporal.x", (long) f * b, d); // [F·B, D]
+    x.reshape(f, b, d).assign(frames.permute(1, 0, 2)); // time-major: frame t of row r at t·B + r
+    INDArray h0 = buf.zeros("temporal.h0", b, n);
+    INDArray c0 = buf.zeros("temporal.c0", b, n);
+    INDArray h = encoder.forward(p, steps, x, h0, c0, buf); // [F·B, N], one GEMM for x·Wx
+    INDArray memory = buf.get("temporal.memory", b, f, n); // [B, F, N]
+    memory.assign(h.reshape(f, b, n).permute(1, 0, 2));
+    long last = (long) (f - 1) * b;
+    return new Encoding(
+        steps,
+        x,
+        h0,
+        c0,
+        memory,
+        rows(h, last, last + b),
+        rows(encoder.cellStates(steps, buf), last, last + b));
   }
 
   private void checkLayout(DecoderParameters p) {
@@ -231,12 +293,14 @@ public final class AttentionDecoder {
     private final int k;
     private final long l;
     private final long d;
+    private final long m;
     private final int n;
     private final int a;
     private final int v;
-    private INDArray v3;
+    private INDArray v3; // [B, L, M] the memory attended over: the regions, or the encoded frames
     private INDArray vFlat;
     private INDArray vbar;
+    private Encoding encoding;
     private final INDArray[] h0;
     private final INDArray[] c0;
     private final INDArray[] hidden;
@@ -265,6 +329,7 @@ public final class AttentionDecoder {
         throw new IllegalArgumentException(
             "features have size " + d + " but the decoder expects " + config.featureSize());
       }
+      this.m = config.memorySize();
       this.n = config.hiddenSize();
       this.a = config.attentionSize();
       this.v = config.vocabularySize();
@@ -276,9 +341,18 @@ public final class AttentionDecoder {
     Loss forward() {
       INDArray features = batch.features();
       v3 = buf.get("v", b, l, d).assign(features); // [B, L, D] in the parameters' type
-      vFlat = v3.reshape(b * l, d);
-      vbar = v3.mean(buf.get("vbar", b, d), 1); // [B, D]
+      if (config.temporal()) {
+        encoding = encode(p, v3, buf);
+        v3 = encoding.memory(); // [B, F, N]
+      }
+      vFlat = v3.reshape(b * l, m);
+      vbar = v3.mean(buf.get("vbar", b, m), 1); // [B, M]
       for (int layer = 0; layer < layers.length; layer++) {
+        if (!config.hasInitLayer(layer)) {
+          h0[layer] = encoding.hLast();
+          c0[layer] = config.cell().hasCellState() ? encoding.cLast() : null;
+          continue;
+        }
         h0[layer] = initialState(ParameterNames.initHiddenWeight(layer), "h0." + layer, layer);
         c0[layer] =
             config.cell().hasCellState()
@@ -304,7 +378,7 @@ public final class AttentionDecoder {
       INDArray hg = mm(top, p.get(ParameterNames.ATT_WG), buf.get("att.hg", k, a)); // [K, A]
       pre = buf.get("att.pre", k, l, a); // [K, L, A]
       alpha = buf.get("att.alpha", k, l); // [K, L]
-      ctx = buf.get("att.ctx", k, d); // [K, D]
+      ctx = buf.get("att.ctx", k, m); // [K, M]
       for (int t = 0; t < batch.steps(); t++) {
         int bt = batch.batchSize(t);
         int off = batch.offset(t);
@@ -378,20 +452,20 @@ public final class AttentionDecoder {
       INDArray wo = p.get(ParameterNames.OUT_WO);
       INDArray dWo = grad.get(ParameterNames.OUT_WO);
       mm(top, true, dOut, false, rows(dWo, 0, n), 0.0);
-      mm(ctx, true, dOut, false, rows(dWo, n, n + d), 0.0);
+      mm(ctx, true, dOut, false, rows(dWo, n, n + m), 0.0);
       dOut.sum(grad.get(ParameterNames.OUT_BO), 0);
       INDArray dTop = mm(dOut, false, rows(wo, 0, n), true, buf.get("dh.top", k, n)); // [K, N]
-      INDArray dCtx = mm(dOut, false, rows(wo, n, n + d), true, buf.get("att.dctx", k, d));
+      INDArray dCtx = mm(dOut, false, rows(wo, n, n + m), true, buf.get("att.dctx", k, m));
 
       // Attention: ∂α from the context, then through the softmax and the tanh.
       INDArray dAlpha = buf.get("att.dalpha", k, l); // [K, L]
       for (int t = 0; t < batch.steps(); t++) {
         int bt = batch.batchSize(t);
         int off = batch.offset(t);
-        // [bt, L, D] × [bt, D, 1] → [bt, L, 1]
+        // [bt, L, M] × [bt, M, 1] → [bt, L, 1]
         Nd4j.matmul(
             rows(v3, 0, bt),
-            rows(dCtx, off, off + bt).reshape(bt, d, 1),
+            rows(dCtx, off, off + bt).reshape(bt, m, 1),
             rows(dAlpha, off, off + bt).reshape(bt, l, 1));
       }
       double lambda = config.attentionRegularization();
@@ -418,10 +492,16 @@ public final class AttentionDecoder {
         rows(dVp, 0, batch.batchSize(t)).addi(rows(dz3, off, off + batch.batchSize(t)));
       }
       INDArray dVpFlat = dVp.reshape(b * l, a);
-      mm(vFlat, true, dVpFlat, false, grad.get(ParameterNames.ATT_WV), 0.0); // [D, A]
+      mm(vFlat, true, dVpFlat, false, grad.get(ParameterNames.ATT_WV), 0.0); // [M, A]
       dVpFlat.sum(grad.get(ParameterNames.ATT_BV), 0);
       mm(top, true, dHg, false, grad.get(ParameterNames.ATT_WG), 0.0); // [N, A]
       mm(dHg, false, p.get(ParameterNames.ATT_WG), true, dTop, 1.0); // ∂h += ∂hg · Wgᵀ
+      INDArray dMemory = null; // [B, F, N] ∂L/∂ the encoder's outputs
+      INDArray dMeanMemory = null; // [B, N] ∂L/∂ their mean, through a second layer's init
+      if (config.temporal()) {
+        dMemory = memoryGradient(dVpFlat, dCtx);
+        dMeanMemory = config.layers() > 1 ? buf.zeros("temporal.dmean", b, m) : null;
+      }
 
       // Through time, top layer first.
       double[] norms = new double[batch.steps()];
@@ -439,29 +519,121 @@ public final class AttentionDecoder {
                 x,
                 h0[layer],
                 c0[layer],
+                null,
+                null,
                 dh0,
                 dc0,
                 layer == layers.length - 1 ? norms : null,
+                true,
                 buf);
+        if (!config.hasInitLayer(layer)) {
+          continue; // its initial state is the encoder's: dh0, dc0 go there below
+        }
         initialStateBackward(
-            grad, h0[layer], dh0, ParameterNames.initHiddenWeight(layer), layer, true);
+            grad, h0[layer], dh0, ParameterNames.initHiddenWeight(layer), layer, true, dMeanMemory);
         if (config.cell().hasCellState()) {
           initialStateBackward(
-              grad, c0[layer], dc0, ParameterNames.initCellWeight(layer), layer, false);
+              grad,
+              c0[layer],
+              dc0,
+              ParameterNames.initCellWeight(layer),
+              layer,
+              false,
+              dMeanMemory);
         }
       }
       embeddingBackward(grad.get(ParameterNames.EMBEDDING), dIn);
+      if (config.temporal()) {
+        encoderBackward(grad, dMemory, dMeanMemory, dh0, dc0);
+      }
       return norms;
     }
 
+    /**
+     * {@code s = tanh(m̄·W + b)} backward into W and b, and into {@code dMean} ({@code [B, M]},
+     * accumulated) when the memory depends on parameters (the encoded frames); null for images.
+     */
     private void initialStateBackward(
-        DecoderParameters grad, INDArray s, INDArray ds, String weight, int layer, boolean hidden) {
+        DecoderParameters grad,
+        INDArray s,
+        INDArray ds,
+        String weight,
+        int layer,
+        boolean hidden,
+        INDArray dMean) {
       INDArray dPre = s.muli(s).rsubi(1).muli(ds); // [B, N] through tanh
       mm(vbar, true, dPre, false, grad.get(weight), 0.0);
       dPre.sum(
           grad.get(
               hidden ? ParameterNames.initHiddenBias(layer) : ParameterNames.initCellBias(layer)),
           0);
+      if (dMean != null) {
+        mm(dPre, false, p.get(weight), true, dMean, 1.0); // [B, M] += ∂pre · Wᵀ
+      }
+    }
+
+    /**
+     * ∂L/∂ the memory (the encoder's outputs) through the attention: {@code vp = M·Wv + bv} gives
+     * {@code ∂vp · Wvᵀ}, and {@code ĉ_t = Σ_i α_ti M_i} gives {@code α_ti ∂ĉ_t}, summed over each
+     * row's steps.
+     *
+     * @param dVpFlat {@code [B·F, A]} ∂L/∂vp
+     * @param dCtx {@code [K, N]} ∂L/∂ĉ per token
+     * @return {@code [B, F, N]}
+     */
+    private INDArray memoryGradient(INDArray dVpFlat, INDArray dCtx) {
+      INDArray dMemory = buf.get("temporal.dmemory", b, l, m); // [B, F, N]
+      mm(dVpFlat, false, p.get(ParameterNames.ATT_WV), true, dMemory.reshape(b * l, m), 0.0);
+      INDArray outer = buf.get("temporal.outer", b, l, m);
+      for (int t = 0; t < batch.steps(); t++) {
+        int bt = batch.batchSize(t);
+        int off = batch.offset(t);
+        INDArray o = rows(outer, 0, bt); // [bt, F, 1] × [bt, 1, N] → [bt, F, N]
+        Nd4j.matmul(
+            rows(alpha, off, off + bt).reshape(bt, l, 1),
+            rows(dCtx, off, off + bt).reshape(bt, 1, m),
+            o);
+        rows(dMemory, 0, bt).addi(o);
+      }
+      return dMemory;
+    }
+
+    /**
+     * Backpropagation through the temporal encoder: from the memory (attention and, with a second
+     * layer, its initial state over the mean), and from the first layer's initial state, which is
+     * the encoder's final state.
+     *
+     * @param dMemory {@code [B, F, N]} ∂L/∂ the outputs; used as scratch
+     * @param dMean {@code [B, N]} ∂L/∂ their mean over the frames, or null with one layer
+     * @param dhLast {@code [B, N]} ∂L/∂h_F, and {@code dcLast} ∂L/∂c_F (LSTM decoder)
+     */
+    private void encoderBackward(
+        DecoderParameters grad,
+        INDArray dMemory,
+        INDArray dMean,
+        INDArray dhLast,
+        INDArray dcLast) {
+      if (dMean != null) {
+        dMean.muli(1.0 / l); // [B, N] ∂L/∂ each output through the mean
+        Nd4j.exec(new BroadcastAddOp(dMemory, dMean, dMemory, 0, 2)); // [B, F, N]
+      }
+      INDArray dh = buf.get("temporal.dh", l * b, n); // [F·B, N] time-major
+      dh.reshape(l, b, n).assign(dMemory.permute(1, 0, 2));
+      encoder.backward(
+          p,
+          grad,
+          encoding.steps(),
+          dh,
+          encoding.x(),
+          encoding.h0(),
+          encoding.c0(),
+          dhLast,
+          config.cell().hasCellState() ? dcLast : null,
+          buf.get("temporal.dh0", b, n),
+          buf.get("temporal.dc0", b, n),
+          null,
+          false,
+          buf);
     }
 
     /** ∂E[w] = Σ of ∂x over the tokens whose input is w; repeated words add up. */

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * row's caption {@code w_1 … w_n} gives n + 1 tokens: inputs {@code <start> w_1 … w_n}, targets
  * {@code w_1 … w_n <end>}.
  */
-public final class DecoderBatch {
+public final class DecoderBatch implements PackedSteps {
   private final INDArray features;
   private final int[] rowOrder;
   private final int[] lengths;
@@ -113,26 +113,31 @@ public final class DecoderBatch {
   }
 
   /** B. */
+  @Override
   public int rows() {
     return lengths.length;
   }
 
   /** The number of steps, the longest row's tokens. */
+  @Override
   public int steps() {
     return batchSizes.length;
   }
 
   /** The number of valid tokens, the sum of the lengths. */
+  @Override
   public int tokens() {
     return inputs.length;
   }
 
   /** The rows still running at step t. */
+  @Override
   public int batchSize(int t) {
     return batchSizes[t];
   }
 
   /** Where step t's tokens start in the packed arrays. */
+  @Override
   public int offset(int t) {
     return offsets[t];
   }

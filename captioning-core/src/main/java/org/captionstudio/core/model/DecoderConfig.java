@@ -13,6 +13,10 @@ package org.captionstudio.core.model;
  * @param dropout the probability of dropping a unit before the vocabulary projection, in training
  * @param attentionRegularization λ of the doubly stochastic regulariser, λ Σ_i (1 − Σ_t α_ti)²
  *     averaged over the images of a batch; 0 switches it off
+ * @param temporal the L "regions" are F video frames in time order: an LSTM temporal encoder (S2VT)
+ *     runs over them, the attention reads its F outputs (size N) instead of the raw features, and
+ *     the first layer starts from its final state. Off for images; a manifest or checkpoint written
+ *     before this option existed reads as off.
  */
 public record DecoderConfig(
     int vocabularySize,
@@ -23,7 +27,8 @@ public record DecoderConfig(
     int layers,
     CellType cell,
     double dropout,
-    double attentionRegularization) {
+    double attentionRegularization,
+    boolean temporal) {
 
   public DecoderConfig {
     positive("vocabularySize", vocabularySize);
@@ -50,6 +55,30 @@ public record DecoderConfig(
     }
   }
 
+  /** An image decoder: attention over the region features, no temporal encoder. */
+  public DecoderConfig(
+      int vocabularySize,
+      int embeddingSize,
+      int hiddenSize,
+      int featureSize,
+      int attentionSize,
+      int layers,
+      CellType cell,
+      double dropout,
+      double attentionRegularization) {
+    this(
+        vocabularySize,
+        embeddingSize,
+        hiddenSize,
+        featureSize,
+        attentionSize,
+        layers,
+        cell,
+        dropout,
+        attentionRegularization,
+        false);
+  }
+
   /**
    * The defaults for a vocabulary and a feature size, Show-Attend-Tell-like sizes that train on a
    * CPU.
@@ -64,7 +93,8 @@ public record DecoderConfig(
         1, // one layer
         CellType.LSTM,
         0.5, // dropout before the vocabulary projection
-        0.0); // no doubly stochastic regulariser
+        0.0, // no doubly stochastic regulariser
+        false); // images: no temporal encoder
   }
 
   public DecoderConfig withSizes(int embedding, int hidden, int attention) {
@@ -77,7 +107,8 @@ public record DecoderConfig(
         layers,
         cell,
         dropout,
-        attentionRegularization);
+        attentionRegularization,
+        temporal);
   }
 
   public DecoderConfig withCell(CellType newCell, int newLayers) {
@@ -90,7 +121,8 @@ public record DecoderConfig(
         newLayers,
         newCell,
         dropout,
-        attentionRegularization);
+        attentionRegularization,
+        temporal);
   }
 
   public DecoderConfig withDropout(double newDropout) {
@@ -103,7 +135,8 @@ public record DecoderConfig(
         layers,
         cell,
         newDropout,
-        attentionRegularization);
+        attentionRegularization,
+        temporal);
   }
 
   public DecoderConfig withAttentionRegularization(double lambda) {
@@ -116,7 +149,40 @@ public record DecoderConfig(
         layers,
         cell,
         dropout,
-        lambda);
+        lambda,
+        temporal);
+  }
+
+  /** The same decoder with the temporal encoder switched on (video) or off (images). */
+  public DecoderConfig withTemporal(boolean on) {
+    return new DecoderConfig(
+        vocabularySize,
+        embeddingSize,
+        hiddenSize,
+        featureSize,
+        attentionSize,
+        layers,
+        cell,
+        dropout,
+        attentionRegularization,
+        on);
+  }
+
+  /**
+   * The size of one vector the attention reads and the context ĉ has: D, or N with the temporal
+   * encoder (whose outputs are attended over).
+   */
+  public int memorySize() {
+    return temporal ? hiddenSize : featureSize;
+  }
+
+  /**
+   * Whether recurrent layer {@code layer} starts from {@code tanh(W m̄ + b)} over the mean memory
+   * vector m̄ (the {@code init} parameters). With the temporal encoder the first layer starts from
+   * the encoder's final state instead, and a second layer from the mean encoder output.
+   */
+  public boolean hasInitLayer(int layer) {
+    return !(temporal && layer == 0);
   }
 
   /** The input size of recurrent layer {@code layer}: E for the first, N above it. */

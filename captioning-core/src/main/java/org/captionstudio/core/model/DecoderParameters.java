@@ -70,8 +70,8 @@ public final class DecoderParameters {
 
   /**
    * Fresh parameters: embeddings uniform in ±0.1, weights uniform in ±√(6 / (in + out)) (Glorot),
-   * biases zero except the LSTM forget gate's, which is 1. The same seed gives the same values on
-   * every backend.
+   * biases zero except the LSTM forget gates' (decoder layers and temporal encoder), which are 1.
+   * The same seed gives the same values on every backend.
    */
   public static DecoderParameters initialized(DecoderConfig config, DataType dataType, long seed) {
     DecoderParameters p = zeros(config, dataType);
@@ -85,11 +85,14 @@ public final class DecoderParameters {
         view.assign(uniform(random, t.length(), limit).reshape(t.shape));
       }
     }
+    int n = config.hiddenSize();
     if (config.cell() == CellType.LSTM) {
-      int n = config.hiddenSize();
       for (int l = 0; l < config.layers(); l++) {
         p.get(ParameterNames.bias(l)).get(NDArrayIndex.interval(n, 2 * n)).assign(1.0);
       }
+    }
+    if (config.temporal()) {
+      p.get(ParameterNames.TEMPORAL_B).get(NDArrayIndex.interval(n, 2 * n)).assign(1.0);
     }
     return p;
   }
@@ -110,14 +113,22 @@ public final class DecoderParameters {
     int e = c.embeddingSize();
     int n = c.hiddenSize();
     int d = c.featureSize();
+    int m = c.memorySize(); // D, or N with the temporal encoder
     int a = c.attentionSize();
     add(out, offset, EMBEDDING, v, e);
+    if (c.temporal()) {
+      add(out, offset, ParameterNames.TEMPORAL_WX, d, 4 * n);
+      add(out, offset, ParameterNames.TEMPORAL_WH, n, 4 * n);
+      add(out, offset, ParameterNames.TEMPORAL_B, 4 * n);
+    }
     for (int l = 0; l < c.layers(); l++) {
-      add(out, offset, ParameterNames.initHiddenWeight(l), d, n);
-      add(out, offset, ParameterNames.initHiddenBias(l), n);
-      if (c.cell().hasCellState()) {
-        add(out, offset, ParameterNames.initCellWeight(l), d, n);
-        add(out, offset, ParameterNames.initCellBias(l), n);
+      if (c.hasInitLayer(l)) {
+        add(out, offset, ParameterNames.initHiddenWeight(l), m, n);
+        add(out, offset, ParameterNames.initHiddenBias(l), n);
+        if (c.cell().hasCellState()) {
+          add(out, offset, ParameterNames.initCellWeight(l), m, n);
+          add(out, offset, ParameterNames.initCellBias(l), n);
+        }
       }
       int gates = c.cell().gates();
       add(out, offset, ParameterNames.inputWeight(l), c.layerInputSize(l), gates * n);
@@ -129,11 +140,11 @@ public final class DecoderParameters {
       }
       add(out, offset, ParameterNames.bias(l), gates * n);
     }
-    add(out, offset, ATT_WV, d, a);
+    add(out, offset, ATT_WV, m, a);
     add(out, offset, ATT_BV, a);
     add(out, offset, ATT_WG, n, a);
     add(out, offset, ATT_WA, a);
-    add(out, offset, OUT_WO, n + d, n);
+    add(out, offset, OUT_WO, n + m, n);
     add(out, offset, OUT_BO, n);
     add(out, offset, OUT_WP, n, v);
     add(out, offset, OUT_BP, v);

@@ -4,12 +4,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The decoder's state for R running sequences (images × beams): each row's regions, their attention
+ * The decoder's state for R running sequences (images or clips × beams): each row's memory (its
+ * regions, or with the temporal encoder the encoder's outputs over its frames), its attention
  * projection, the recurrent states and the last step's attention weights. Immutable: {@link
  * AttentionDecoder#step} returns a new state.
  */
 public final class DecoderState {
-  final INDArray regions; // [R, L, D]
+  final INDArray regions; // [R, L, M] the memory: region features (M = D) or encoded frames (M = N)
   final INDArray projected; // [R, L, A]
   final INDArray[] hidden; // per layer [R, N]
   final INDArray[] cell; // per layer [R, N] (LSTM) or null

@@ -3,13 +3,28 @@ package org.captionstudio.core.model;
 /**
  * The names of the decoder's parameter tensors: the contract between the model, the trainer, the
  * checkpoints and the model bundle. Matrices are applied to row vectors ({@code x · W}), so a
- * weight's shape is {@code [in, out]}.
+ * weight's shape is {@code [in, out]}. M is the size of what the attention reads ({@link
+ * DecoderConfig#memorySize()}): D for region features, N for the temporal encoder's outputs.
  */
 public final class ParameterNames {
   /** {@code [V, E]} word embeddings. */
   public static final String EMBEDDING = "embedding";
 
-  /** {@code [D, A]} projection of the region features into the attention space. */
+  /**
+   * {@code [D, 4N]} input weights of the temporal encoder (video only), an LSTM over the frames;
+   * gate blocks i, f, g, o.
+   */
+  public static final String TEMPORAL_WX = "temporal.Wx";
+
+  /** {@code [N, 4N]} its recurrent weights. */
+  public static final String TEMPORAL_WH = "temporal.Wh";
+
+  /** {@code [4N]} its bias. */
+  public static final String TEMPORAL_B = "temporal.b";
+
+  /**
+   * {@code [M, A]} projection of the memory (regions or encoded frames) into the attention space.
+   */
   public static final String ATT_WV = "att.Wv";
 
   /** {@code [A]} bias of that projection. */
@@ -21,7 +36,7 @@ public final class ParameterNames {
   /** {@code [A]} the vector that scores each region. */
   public static final String ATT_WA = "att.wa";
 
-  /** {@code [N + D, N]} the output layer over {@code [h_t ; ĉ_t]}. */
+  /** {@code [N + M, N]} the output layer over {@code [h_t ; ĉ_t]}. */
   public static final String OUT_WO = "out.Wo";
 
   /** {@code [N]} its bias. */
@@ -35,7 +50,10 @@ public final class ParameterNames {
 
   private ParameterNames() {}
 
-  /** {@code [D, N]} initial hidden state of layer {@code l} from the mean region. */
+  /**
+   * {@code [M, N]} initial hidden state of layer {@code l} from the mean memory vector (the mean
+   * region). Absent for layer 0 with the temporal encoder, which starts from the encoder's state.
+   */
   public static String initHiddenWeight(int layer) {
     return "init" + layer + ".hW";
   }
@@ -45,7 +63,7 @@ public final class ParameterNames {
     return "init" + layer + ".hb";
   }
 
-  /** {@code [D, N]} initial cell state of LSTM layer {@code l} from the mean region. */
+  /** {@code [M, N]} initial cell state of LSTM layer {@code l} from the mean memory vector. */
   public static String initCellWeight(int layer) {
     return "init" + layer + ".cW";
   }

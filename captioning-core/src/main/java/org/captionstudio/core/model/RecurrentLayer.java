@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One recurrent layer (LSTM or GRU) over a packed batch, forward and backward through time.
+ * One recurrent layer (LSTM or GRU) over a packed batch, forward and backward through time: a layer
+ * of the decoder, or the temporal encoder that runs over a video's frames.
  *
  * <p>The input projection of all tokens is one matrix product before the loop; each step adds its
  * recurrent product to its own rows of that projection and applies the gates in place, so the loop
@@ -20,16 +21,53 @@ import org.nd4j.linalg.factory.Nd4j;
  * decoder's {@link AttentionDecoder#step} both call it.
  */
 final class RecurrentLayer {
-  private final DecoderConfig config;
-  private final int layer;
+  private final CellType cellType;
   private final int n;
+  private final String inputWeight;
+  private final String recurrentWeight;
+  private final String candidateWeight;
+  private final String bias;
   private final String prefix;
 
+  private RecurrentLayer(
+      CellType cellType,
+      int hiddenSize,
+      String inputWeight,
+      String recurrentWeight,
+      String candidateWeight,
+      String bias,
+      String prefix) {
+    this.cellType = cellType;
+    this.n = hiddenSize;
+    this.inputWeight = inputWeight;
+    this.recurrentWeight = recurrentWeight;
+    this.candidateWeight = candidateWeight;
+    this.bias = bias;
+    this.prefix = prefix;
+  }
+
+  /** Recurrent layer {@code layer} of the decoder. */
   RecurrentLayer(DecoderConfig config, int layer) {
-    this.config = config;
-    this.layer = layer;
-    this.n = config.hiddenSize();
-    this.prefix = "layer" + layer + ".";
+    this(
+        config.cell(),
+        config.hiddenSize(),
+        ParameterNames.inputWeight(layer),
+        ParameterNames.recurrentWeight(layer),
+        ParameterNames.candidateWeight(layer),
+        ParameterNames.bias(layer),
+        "layer" + layer + ".");
+  }
+
+  /** The temporal encoder: an LSTM of the decoder's hidden size over the frames. */
+  static RecurrentLayer temporalEncoder(DecoderConfig config) {
+    return new RecurrentLayer(
+        CellType.LSTM,
+        config.hiddenSize(),
+        ParameterNames.TEMPORAL_WX,
+        ParameterNames.TEMPORAL_WH,
+        null,
+        ParameterNames.TEMPORAL_B,
+        "temporal.");
   }
 
   /**
@@ -56,8 +94,8 @@ final class RecurrentLayer {
       INDArray aux,
       INDArray scratch,
       INDArray scratchN) {
-    if (config.cell() == CellType.LSTM) {
-      mm(hPrev, false, p.get(ParameterNames.recurrentWeight(layer)), false, gates, 1.0);
+    if (cellType == CellType.LSTM) {
+      mm(hPrev, false, p.get(recurrentWeight), false, gates, 1.0);
       // [rows, 4N] = i | f | g | o
       Nd.sigmoidInPlace(cols(gates, 0, 2 * n));
       Nd.tanhInPlace(cols(gates, 2 * n, 3 * n));
@@ -74,27 +112,33 @@ final class RecurrentLayer {
     } else {
       INDArray rz = cols(gates, 0, 2 * n);
       // [rows, 2N] r | z: x·W + h_{t-1}·Wh
-      rz.addi(mm(hPrev, p.get(ParameterNames.recurrentWeight(layer)), scratch));
+      rz.addi(mm(hPrev, p.get(recurrentWeight), scratch));
       Nd.sigmoidInPlace(rz);
       INDArray r = cols(gates, 0, n);
       INDArray z = cols(gates, n, 2 * n);
       INDArray cand = cols(gates, 2 * n, 3 * n);
       aux.assign(r).muli(hPrev); // [rows, N] r ⊙ h_{t-1}
-      cand.addi(mm(aux, p.get(ParameterNames.candidateWeight(layer)), scratchN));
+      cand.addi(mm(aux, p.get(candidateWeight), scratchN));
       Nd.tanhInPlace(cand); // n = tanh(x·Wn + (r ⊙ h_{t-1})·Uh + bn)
       h.assign(hPrev).subi(cand).muli(z).addi(cand); // h = z ⊙ h_{t-1} + (1 − z) ⊙ n
     }
   }
 
-  /** The forward pass of this layer over a packed batch; keeps what backward needs in buffers. */
+  /**
+   * The forward pass of this layer over a packed batch; keeps what backward needs in buffers.
+   *
+   * @param x {@code [K, in]} the input of every token
+   * @param h0 {@code [B, N]} and {@code c0} (LSTM): the initial states
+   * @return {@code [K, N]} the hidden state of every token, a buffer
+   */
   INDArray forward(
-      DecoderParameters p, DecoderBatch batch, INDArray x, INDArray h0, INDArray c0, Buffers buf) {
+      DecoderParameters p, PackedSteps batch, INDArray x, INDArray h0, INDArray c0, Buffers buf) {
     int k = batch.tokens();
     int b = batch.rows();
-    int width = config.cell().gates() * n;
+    int width = cellType.gates() * n;
     INDArray gates = buf.get(prefix + "gates", k, width); // [K, gates·N]
-    mm(x, p.get(ParameterNames.inputWeight(layer)), gates);
-    gates.addiRowVector(p.get(ParameterNames.bias(layer)));
+    mm(x, p.get(inputWeight), gates);
+    gates.addiRowVector(p.get(bias));
     INDArray h = buf.get(prefix + "h", k, n); // [K, N]
     INDArray c = buf.get(prefix + "c", k, n); // [K, N] (LSTM)
     INDArray aux = buf.get(prefix + "aux", k, n); // [K, N]
@@ -119,6 +163,11 @@ final class RecurrentLayer {
     return h;
   }
 
+  /** {@code [K, N]} the cell state of every token after {@link #forward} (LSTM), a buffer. */
+  INDArray cellStates(PackedSteps batch, Buffers buf) {
+    return buf.get(prefix + "c", batch.tokens(), n);
+  }
+
   /**
    * Backpropagation through time for this layer.
    *
@@ -126,25 +175,32 @@ final class RecurrentLayer {
    *     scratch
    * @param x {@code [K, in]} this layer's input
    * @param h0 {@code [B, N]} and {@code c0}: the initial states
+   * @param dhLast {@code [B, N]} ∂L/∂ each row's final hidden state through what reads it besides
+   *     {@code dh} (a decoder that starts from this layer's final state), or null for none; and
+   *     {@code dcLast} the same for the final cell state (LSTM)
    * @param dh0 {@code [B, N]} out: ∂L/∂h_0, and {@code dc0}: ∂L/∂c_0 (LSTM)
    * @param hiddenNorms if not null, ‖∂L/∂h_t‖ per step is written here
-   * @return {@code [K, in]} ∂L/∂x
+   * @param inputGradient whether to compute ∂L/∂x (not for the frames, which are data)
+   * @return {@code [K, in]} ∂L/∂x, or null without {@code inputGradient}
    */
   INDArray backward(
       DecoderParameters p,
       DecoderParameters grad,
-      DecoderBatch batch,
+      PackedSteps batch,
       INDArray dh,
       INDArray x,
       INDArray h0,
       INDArray c0,
+      INDArray dhLast,
+      INDArray dcLast,
       INDArray dh0,
       INDArray dc0,
       double[] hiddenNorms,
+      boolean inputGradient,
       Buffers buf) {
     int k = batch.tokens();
     int b = batch.rows();
-    int width = config.cell().gates() * n;
+    int width = cellType.gates() * n;
     INDArray gates = buf.get(prefix + "gates", k, width);
     INDArray h = buf.get(prefix + "h", k, n);
     INDArray c = buf.get(prefix + "c", k, n);
@@ -153,13 +209,24 @@ final class RecurrentLayer {
     INDArray deriv = buf.get("cell.deriv", b, width); // [B, gates·N]
     INDArray tmp = buf.get("cell.tmp", b, n);
     INDArray tmp2 = buf.get("cell.tmp2", b, n);
-    dh0.assign(0); // the recurrent ∂L/∂h_{t-1}, rows [0, b_t) valid
-    dc0.assign(0);
-    INDArray wh = p.get(ParameterNames.recurrentWeight(layer));
-    INDArray dWh = grad.get(ParameterNames.recurrentWeight(layer)).assign(0);
-    boolean lstm = config.cell() == CellType.LSTM;
-    INDArray uh = lstm ? null : p.get(ParameterNames.candidateWeight(layer));
-    INDArray dUh = lstm ? null : grad.get(ParameterNames.candidateWeight(layer)).assign(0);
+    // The recurrent ∂L/∂h_{t-1} and ∂L/∂c_{t-1} carried down through time, rows [0, b_t) valid.
+    // A row is first written at its last step, so what it holds until then is the gradient on its
+    // final state from outside.
+    if (dhLast == null) {
+      dh0.assign(0);
+    } else {
+      dh0.assign(dhLast);
+    }
+    if (dcLast == null) {
+      dc0.assign(0);
+    } else {
+      dc0.assign(dcLast);
+    }
+    INDArray wh = p.get(recurrentWeight);
+    INDArray dWh = grad.get(recurrentWeight).assign(0);
+    boolean lstm = cellType == CellType.LSTM;
+    INDArray uh = lstm ? null : p.get(candidateWeight);
+    INDArray dUh = lstm ? null : grad.get(candidateWeight).assign(0);
     INDArray mult = null; // LSTM: ∂gate/∂c (i, f, g) and ∂o/∂h multipliers per token
     INDArray dcdh = null; // LSTM: ∂c/∂h through o ⊙ tanh(c), per token
     INDArray hPrevPacked = buf.get("cell.hprev", k, n); // h_{t-1} of every token
@@ -243,10 +310,13 @@ final class RecurrentLayer {
         hiddenNorms[t] = rows(dh, off, off + batch.batchSize(t)).norm2Number().doubleValue();
       }
     }
+    mm(x, true, dGates, false, grad.get(inputWeight), 0.0);
+    dGates.sum(grad.get(bias), 0);
+    if (!inputGradient) {
+      return null;
+    }
     INDArray dx = buf.get(prefix + "dx", k, x.size(1)); // [K, in]
-    mm(x, true, dGates, false, grad.get(ParameterNames.inputWeight(layer)), 0.0);
-    dGates.sum(grad.get(ParameterNames.bias(layer)), 0);
-    mm(dGates, false, p.get(ParameterNames.inputWeight(layer)), true, dx, 0.0);
+    mm(dGates, false, p.get(inputWeight), true, dx, 0.0);
     return dx;
   }
 }

@@ -20,6 +20,7 @@ import org.captionstudio.core.ModelLoadException;
 import org.captionstudio.core.model.CellType;
 import org.captionstudio.core.model.DecoderConfig;
 import org.captionstudio.core.model.DecoderParameters;
+import org.captionstudio.core.model.ParameterNames;
 import org.captionstudio.core.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,30 @@ class ModelBundleTest {
     assertEquals(1.5, read.manifest().metrics().get("val.CIDEr"));
     assertArrayEquals(
         written.parameters().flat().toFloatVector(), read.parameters().flat().toFloatVector(), 0f);
+  }
+
+  @Test
+  void aVideoDecoderKeepsItsTemporalEncoderThroughAFile() throws Exception {
+    DecoderConfig video = CONFIG.withCell(CellType.LSTM, 2).withTemporal(true);
+    DecoderParameters params = DecoderParameters.initialized(video, DataType.FLOAT, 4);
+    Path file = dir.resolve("video.zip");
+    new ModelBundle(
+            ModelBundle.manifest(
+                video, new EncoderSpec("toy", false, "a toy", 32, 1, 8, 5), Map.of(), Map.of()),
+            WORDS,
+            params,
+            Optional.empty())
+        .write(file);
+    ModelBundle read = ModelBundle.read(file);
+    assertEquals(video, read.manifest().decoder());
+    assertArrayEquals(
+        new long[] {5, 24}, read.parameters().get(ParameterNames.TEMPORAL_WX).shape());
+    assertArrayEquals(params.flat().toFloatVector(), read.parameters().flat().toFloatVector(), 0f);
+    // Read as an image decoder, the same weights would be misread: the layouts disagree.
+    Path asImages =
+        rewrite(
+            file, "manifest.json", s -> s.replace("\"temporal\" : true", "\"temporal\" : false"));
+    expect(asImages, "weight");
   }
 
   @Test

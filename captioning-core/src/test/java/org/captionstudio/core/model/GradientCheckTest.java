@@ -16,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Central finite differences in double precision against the written-out backward pass, on every
  * parameter tensor, with variable caption lengths (so masks matter) and repeated words (so the
- * embedding gradient must add up).
+ * embedding gradient must add up); for images and, with the temporal encoder, for video clips (so
+ * the gradient must reach the encoder through the attention, the context and the initial state).
  */
 class GradientCheckTest {
   /**
@@ -29,18 +30,24 @@ class GradientCheckTest {
 
   static Stream<Arguments> configurations() {
     return Stream.of(
-        Arguments.of(CellType.LSTM, 1, 0.0, 0.0),
-        Arguments.of(CellType.LSTM, 2, 0.3, 0.0),
-        Arguments.of(CellType.LSTM, 1, 0.0, 0.7),
-        Arguments.of(CellType.GRU, 1, 0.0, 0.0),
-        Arguments.of(CellType.GRU, 2, 0.3, 0.5));
+        Arguments.of(CellType.LSTM, 1, 0.0, 0.0, false),
+        Arguments.of(CellType.LSTM, 2, 0.3, 0.0, false),
+        Arguments.of(CellType.LSTM, 1, 0.0, 0.7, false),
+        Arguments.of(CellType.GRU, 1, 0.0, 0.0, false),
+        Arguments.of(CellType.GRU, 2, 0.3, 0.5, false),
+        Arguments.of(CellType.LSTM, 1, 0.0, 0.0, true),
+        Arguments.of(CellType.LSTM, 2, 0.3, 0.5, true),
+        Arguments.of(CellType.GRU, 1, 0.3, 0.0, true),
+        Arguments.of(CellType.GRU, 2, 0.0, 0.7, true));
   }
 
-  @ParameterizedTest(name = "{0}, {1} layer(s), dropout {2}, attention regulariser {3}")
+  @ParameterizedTest(
+      name = "{0}, {1} layer(s), dropout {2}, attention regulariser {3}, temporal encoder {4}")
   @MethodSource("configurations")
   void analyticGradientMatchesFiniteDifferencesOnEveryTensor(
-      CellType cell, int layers, double dropout, double lambda) {
-    DecoderConfig config = new DecoderConfig(13, 5, 6, 4, 5, layers, cell, dropout, lambda);
+      CellType cell, int layers, double dropout, double lambda, boolean temporal) {
+    DecoderConfig config =
+        new DecoderConfig(13, 5, 6, 4, 5, layers, cell, dropout, lambda, temporal);
     DecoderParameters p = DecoderParameters.initialized(config, DataType.DOUBLE, 7);
     // Biases start at zero; perturb everything so no derivative is trivially zero.
     SplittableRandom random = new SplittableRandom(3);
@@ -55,6 +62,12 @@ class GradientCheckTest {
     AttentionDecoder.Loss loss = decoder.lossAndGradient(p, batch, grad, seed);
     assertTrue(loss.loss() > 0 && Double.isFinite(loss.loss()), "loss " + loss.loss());
     assertEquals(batch.steps(), loss.hiddenGradientNorms().length);
+
+    List<String> names = p.tensors().stream().map(DecoderParameters.Tensor::name).toList();
+    assertEquals(temporal, names.contains(ParameterNames.TEMPORAL_WX), names.toString());
+    assertEquals(temporal, names.contains(ParameterNames.TEMPORAL_WH), names.toString());
+    assertEquals(temporal, names.contains(ParameterNames.TEMPORAL_B), names.toString());
+    assertEquals(!temporal, names.contains(ParameterNames.initHiddenWeight(0)), names.toString());
 
     List<String> failures = new ArrayList<>();
     for (DecoderParameters.Tensor t : p.tensors()) {
@@ -89,7 +102,10 @@ class GradientCheckTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
-  /** Five captions of lengths 4, 1, 6, 2, 4 words with repeated words; one image twice. */
+  /**
+   * Five captions of lengths 4, 1, 6, 2, 4 words with repeated words; one image (or clip of three
+   * frames) twice.
+   */
   static DecoderBatch toyBatch(DecoderConfig config, DataType type) {
     SplittableRandom random = new SplittableRandom(5);
     int rows = 5;
