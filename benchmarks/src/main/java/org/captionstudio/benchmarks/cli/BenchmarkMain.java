@@ -17,7 +17,8 @@ public final class BenchmarkMain {
           new EvaluateSpeed(),
           new CnnForward(),
           new FeatureExtractionSpeed(),
-          new org.captionstudio.benchmarks.decoder.DecoderTrain());
+          new org.captionstudio.benchmarks.decoder.DecoderTrain(),
+          new org.captionstudio.benchmarks.decoder.DecodeLatency());
 
   private BenchmarkMain() {}
 
