@@ -62,6 +62,7 @@ public final class BeamSearch {
       alive.add(List.of(new Beam(i, new int[0], new double[0], new float[0][], 0.0)));
       finished.add(new ArrayList<>());
     }
+    HostValues host = new HostValues();
     DecoderState state = decoder.start(parameters, features);
     int[] previous = new int[images];
     Arrays.fill(previous, Vocabulary.START_ID);
@@ -77,7 +78,7 @@ public final class BeamSearch {
       }
       AttentionDecoder.StepResult result = decoder.step(parameters, state, previous);
       int vocabulary = (int) result.logProbabilities().size(1);
-      double[] logP = HostValues.doubles(result.logProbabilities()); // [R·V]
+      double[] logP = host.doubles(result.logProbabilities()); // [R·V], reused next step
       INDArray att = result.state().attention();
       int regions = (int) att.size(1);
       float[] alpha = HostValues.floats(att); // [R·L]

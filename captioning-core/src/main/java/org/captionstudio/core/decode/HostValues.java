@@ -14,30 +14,41 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code data().asDouble()} or {@code asFloat()}: float to double widens exactly. The bulk copy
  * runs no ND4J op, so a decoding step does not wait on ND4J's threads for two conversions and two
  * copies.
+ *
+ * <p>{@link #doubles} fills arrays kept from one call to the next, so that a search does not
+ * allocate (and the collector clear) megabytes of log-probabilities per step. Not thread-safe.
  */
 final class HostValues {
-  private HostValues() {}
+  private double[] doubles = new double[0];
+  private float[] floats = new float[0];
 
-  /** Every value as a double. */
-  static double[] doubles(INDArray x) {
+  /**
+   * Every value as a double, in an array that the next call overwrites; it may be longer than
+   * {@code x}, and only its first {@code x.length()} values are {@code x}'s.
+   */
+  double[] doubles(INDArray x) {
     INDArray own = owning(x);
     int n = Math.toIntExact(own.length());
-    double[] values = new double[n];
+    if (doubles.length < n) {
+      doubles = new double[n];
+    }
     if (own.dataType() == DataType.DOUBLE) {
-      bytes(own).asDoubleBuffer().get(values);
+      bytes(own).asDoubleBuffer().get(doubles, 0, n);
     } else if (own.dataType() == DataType.FLOAT) {
-      float[] floats = new float[n];
-      bytes(own).asFloatBuffer().get(floats);
+      if (floats.length < n) {
+        floats = new float[n];
+      }
+      bytes(own).asFloatBuffer().get(floats, 0, n);
       for (int i = 0; i < n; i++) {
-        values[i] = floats[i];
+        doubles[i] = floats[i];
       }
     } else {
-      return own.castTo(DataType.DOUBLE).data().asDouble();
+      System.arraycopy(own.castTo(DataType.DOUBLE).data().asDouble(), 0, doubles, 0, n);
     }
-    return values;
+    return doubles;
   }
 
-  /** Every value as a float (rounded from double as {@code castTo(FLOAT)} rounds). */
+  /** Every value as a float (rounded from double as {@code castTo(FLOAT)} rounds), a new array. */
   static float[] floats(INDArray x) {
     INDArray own = owning(x);
     if (own.dataType() != DataType.FLOAT) {

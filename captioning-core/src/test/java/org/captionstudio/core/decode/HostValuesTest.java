@@ -1,6 +1,7 @@
 package org.captionstudio.core.decode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class HostValuesTest {
     INDArray x = Nd4j.randn(DataType.DOUBLE, 5, 7).muli(30).castTo(type);
 
     assertArrayEquals(
-        x.castTo(DataType.DOUBLE).dup('c').data().asDouble(), HostValues.doubles(x), 0.0);
+        x.castTo(DataType.DOUBLE).dup('c').data().asDouble(), new HostValues().doubles(x), 0.0);
     assertArrayEquals(x.castTo(DataType.FLOAT).dup('c').data().asFloat(), HostValues.floats(x), 0f);
   }
 
@@ -33,10 +34,21 @@ class HostValuesTest {
 
     assertArrayEquals(
         new double[] {14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27},
-        HostValues.doubles(rows),
+        new HostValues().doubles(rows),
         0.0);
     assertArrayEquals(
         new float[] {1, 2, 8, 9, 15, 16, 22, 23, 29, 30}, HostValues.floats(columns), 0f);
-    assertArrayEquals(whole.data().asDouble(), HostValues.doubles(fortran), 0.0);
+    assertArrayEquals(whole.data().asDouble(), new HostValues().doubles(fortran), 0.0);
+  }
+
+  @Test
+  void aSmallerReadAfterALargerOneOverwritesTheFrontOfTheSameArray() {
+    HostValues host = new HostValues();
+    double[] first = host.doubles(Nd4j.ones(DataType.FLOAT, 3, 4));
+
+    double[] second = host.doubles(Nd4j.createFromArray(new float[][] {{5, 6}, {7, 8}}));
+
+    assertSame(first, second);
+    assertArrayEquals(new double[] {5, 6, 7, 8, 1, 1, 1, 1, 1, 1, 1, 1}, second, 0.0);
   }
 }
