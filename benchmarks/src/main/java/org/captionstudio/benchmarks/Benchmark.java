@@ -59,16 +59,32 @@ public interface Benchmark {
    * @param label what this case measures, e.g. "batch 16, to the output"; empty for a single case
    * @param itemsPerIteration how many items (images, captions) one iteration processes; times are
    *     reported per item
+   * @param stepsPerIteration how many sequential steps (e.g. decoding steps) one iteration runs;
+   *     above 1 the median iteration divided by it is reported as the time per step
    * @param ours one iteration of our implementation
    * @param reference one iteration of the reference on the same inputs, if there is one
    */
   record Contestants(
-      String label, int itemsPerIteration, Operation ours, Optional<Operation> reference) {
+      String label,
+      int itemsPerIteration,
+      int stepsPerIteration,
+      Operation ours,
+      Optional<Operation> reference) {
     public Contestants {
       if (itemsPerIteration < 1) {
         throw new IllegalArgumentException(
             "itemsPerIteration must be >= 1, got " + itemsPerIteration);
       }
+      if (stepsPerIteration < 1) {
+        throw new IllegalArgumentException(
+            "stepsPerIteration must be >= 1, got " + stepsPerIteration);
+      }
+    }
+
+    /** A case whose iterations are not made of steps worth reporting. */
+    public Contestants(
+        String label, int itemsPerIteration, Operation ours, Optional<Operation> reference) {
+      this(label, itemsPerIteration, 1, ours, reference);
     }
 
     /** A single unlabelled case timed per iteration. */

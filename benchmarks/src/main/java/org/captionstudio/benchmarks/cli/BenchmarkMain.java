@@ -19,6 +19,7 @@ public final class BenchmarkMain {
           new CnnForward(),
           new FeatureExtractionSpeed(),
           new org.captionstudio.benchmarks.decoder.DecoderTrain(),
+          new org.captionstudio.benchmarks.decoder.DecodeLatency(),
           new CaptionLatency());
 
   private BenchmarkMain() {}
@@ -70,6 +71,9 @@ public final class BenchmarkMain {
             .ifPresent(
                 ref ->
                     out.printf(Locale.ROOT, "%sref  %s: %s%n", referencePrefix, unit, format(ref)));
+        if (contestants.stepsPerIteration() > 1) {
+          out.println(perStepLine(contestants, result));
+        }
         if (prepared.cases().size() > 1) {
           out.println(result.summaryLine());
         }
@@ -77,6 +81,33 @@ public final class BenchmarkMain {
       out.println(result.resultLine());
     }
     return 0;
+  }
+
+  /** {@code label: per step (median iteration / steps): ours X ms[, ref Y ms]}. */
+  static String perStepLine(Benchmark.Contestants contestants, BenchmarkRunner.Result result) {
+    // The results are per item; a step of an iteration serves all its items.
+    double perIteration = contestants.itemsPerIteration();
+    int steps = contestants.stepsPerIteration();
+    StringBuilder line = new StringBuilder();
+    if (!contestants.label().isEmpty()) {
+      line.append(contestants.label()).append(": ");
+    }
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "per step (median iteration / %d steps): ours %.3f ms",
+            steps,
+            result.oursMedian() * perIteration / steps));
+    result
+        .referenceMillis()
+        .ifPresent(
+            reference ->
+                line.append(
+                    String.format(
+                        Locale.ROOT,
+                        ", ref %.3f ms",
+                        BenchmarkRunner.median(reference) * perIteration / steps)));
+    return line.toString();
   }
 
   private static String format(double[] millis) {

@@ -3,11 +3,11 @@ package org.captionstudio.benchmarks.decoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.captionstudio.benchmarks.Benchmark;
 import org.captionstudio.core.model.AttentionDecoder;
 import org.captionstudio.core.model.CellType;
 import org.captionstudio.core.model.DecoderConfig;
-import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.train.TrainingStep;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,19 +42,9 @@ public final class DecoderTrain implements Benchmark {
             threads,
             (trainCase, batch, initial, resources) -> {
               TorchAttentionDecoder.Config c = trainCase.config();
-              DecoderConfig config =
-                  new DecoderConfig(
-                      c.vocabulary(),
-                      c.embeddingSize(),
-                      c.hiddenSize(),
-                      c.featureSize(),
-                      c.attentionSize(),
-                      c.layers(),
-                      CellType.LSTM,
-                      c.dropout(),
-                      c.attentionPenalty());
-              DecoderParameters params = DecoderParameters.zeros(config, DataType.FLOAT);
-              params.setAll(initial);
+              DecoderConfig config = ourConfig(c);
+              org.captionstudio.core.model.DecoderParameters params =
+                  ourParameters(config, initial);
               org.captionstudio.core.model.DecoderBatch ourBatch = toOurs(batch);
               AttentionDecoder decoder = new AttentionDecoder(config);
               double loss = decoder.loss(params, ourBatch).loss();
@@ -79,6 +69,29 @@ public final class DecoderTrain implements Benchmark {
             DecoderFlops.gemmPeak(1024, 9),
             Nd4j.getEnvironment().maxMasterThreads()));
     return new Prepared(prepared.cases(), setup, prepared);
+  }
+
+  /** The reference's shapes and settings as our decoder's configuration (an LSTM). */
+  static DecoderConfig ourConfig(TorchAttentionDecoder.Config c) {
+    return new DecoderConfig(
+        c.vocabulary(),
+        c.embeddingSize(),
+        c.hiddenSize(),
+        c.featureSize(),
+        c.attentionSize(),
+        c.layers(),
+        CellType.LSTM,
+        c.dropout(),
+        c.attentionPenalty());
+  }
+
+  /** Parameters in {@link DecoderParameters}' names and layouts as our single-precision ones. */
+  static org.captionstudio.core.model.DecoderParameters ourParameters(
+      DecoderConfig config, Map<String, float[]> values) {
+    org.captionstudio.core.model.DecoderParameters params =
+        org.captionstudio.core.model.DecoderParameters.zeros(config, DataType.FLOAT);
+    params.setAll(values);
+    return params;
   }
 
   /** The reference's padded batch as our packed one: words are the inputs after {@code <start>}. */

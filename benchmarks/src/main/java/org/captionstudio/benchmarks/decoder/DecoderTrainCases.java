@@ -173,7 +173,7 @@ public final class DecoderTrainCases {
   }
 
   /** Closes in reverse order of registration; the first failure is thrown after all are tried. */
-  private static void closeAll(List<AutoCloseable> resources) throws Exception {
+  static void closeAll(List<AutoCloseable> resources) throws Exception {
     Exception failure = null;
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

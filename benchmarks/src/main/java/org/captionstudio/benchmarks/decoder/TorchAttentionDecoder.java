@@ -24,10 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The reference side of {@code decoder-train}: the project's attention decoder (DESIGN.md, "The
- * decoder") as a PyTorch user writes it, run through DJL on PyTorch's CPU engine.
+ * The reference side of {@code decoder-train} and {@code decode-latency}: the project's attention
+ * decoder (DESIGN.md, "The decoder") as a PyTorch user writes it, run through DJL on PyTorch's CPU
+ * engine. Training runs whole sequences ({@link #trainStep}); decoding runs one step at a time
+ * ({@link #startDecoding}, {@link #step}) with the same weights and the same equations.
  *
  * <p>Attention does not feed the LSTM's input, so the whole sequence goes through PyTorch's fused
  * LSTM ({@code torch::lstm}, the op {@code nn.LSTM} and DJL's {@code LSTM} block call) from the
@@ -301,43 +304,20 @@ public final class TorchAttentionDecoder implements AutoCloseable {
     int n = config.hiddenSize();
     int d = config.featureSize();
     NDArray features = batch.features; // [B, L, D]
-    NDArray meanFeature = features.mean(new int[] {1}); // [B, D]
-    NDList hidden = new NDList();
-    NDList cells = new NDList();
-    for (int layer = 0; layer < config.layers(); layer++) {
-      hidden.add(
-          linear(
-                  meanFeature,
-                  w(DecoderParameters.initHiddenWeight(layer)),
-                  w(DecoderParameters.initHiddenBias(layer)))
-              .tanh()); // [B, N]
-      cells.add(
-          linear(
-                  meanFeature,
-                  w(DecoderParameters.initCellWeight(layer)),
-                  w(DecoderParameters.initCellBias(layer)))
-              .tanh()); // [B, N]
-    }
-    NDArray h0 = NDArrays.stack(hidden); // [layers, B, N]
-    NDArray c0 = NDArrays.stack(cells); // [layers, B, N]
+    NDList initial = initialStates(features);
+    NDArray h0 = initial.get(0); // [layers, B, N]
+    NDArray c0 = initial.get(1); // [layers, B, N]
 
     NDArray words =
         Embedding.embedding(batch.inputs, w(DecoderParameters.EMBEDDING), SparseFormat.DENSE)
             .singletonOrThrow(); // [B, T, E]
-    NDList lstmWeights = new NDList();
-    for (int layer = 0; layer < config.layers(); layer++) {
-      lstmWeights.add(w(DecoderParameters.inputWeight(layer))); // weight_ih [4N, In]
-      lstmWeights.add(w(DecoderParameters.hiddenWeight(layer))); // weight_hh [4N, N]
-      lstmWeights.add(w(DecoderParameters.gateBias(layer))); // bias_ih [4N]
-      lstmWeights.add(hiddenBiases.get(layer)); // bias_hh [4N], zero
-    }
     NDArray states =
         words
             .getNDArrayInternal()
             .lstm(
                 words,
                 new NDList(h0, c0),
-                lstmWeights,
+                lstmWeights(),
                 true, // biases
                 config.layers(),
                 0, // no dropout between layers
@@ -388,6 +368,176 @@ public final class TorchAttentionDecoder implements AutoCloseable {
       loss = loss.add(penalty.mul(config.attentionPenalty()));
     }
     return loss;
+  }
+
+  /**
+   * What decoding carries from one step to the next. Rows are images × beams, an image's beams
+   * contiguous, so that the features and their attention keys stay one per image and a step reads
+   * them through a view {@code [I, beams, …]} instead of copying them per row.
+   *
+   * @param features {@code [I, L, D]} the region features
+   * @param keys {@code [I, L, A]} their attention projection, {@code V·Wv + bv}
+   * @param hidden {@code [layers, R, N]} the recurrent states
+   * @param cell {@code [layers, R, N]}
+   */
+  public record DecodingState(NDArray features, NDArray keys, NDArray hidden, NDArray cell) {
+    /** I. */
+    public int images() {
+      return (int) features.getShape().get(0);
+    }
+
+    /** R, the rows: images × beams. */
+    public int rows() {
+      return (int) hidden.getShape().get(1);
+    }
+
+    /** This state with other recurrent states (the same features and keys). */
+    public DecodingState with(NDArray newHidden, NDArray newCell) {
+      return new DecodingState(features, keys, newHidden, newCell);
+    }
+  }
+
+  /**
+   * One decoding step's outputs.
+   *
+   * @param logProbabilities {@code [R, Vocab]} log p of the next word
+   * @param alphas {@code [R, L]} the step's attention weights
+   * @param state the state after the step
+   */
+  public record StepOutput(NDArray logProbabilities, NDArray alphas, DecodingState state) {}
+
+  /**
+   * The state before the first word, one row per image: {@code h0 = tanh(v̄·W_h + b_h)}, {@code c0
+   * = tanh(v̄·W_c + b_c)}. Arrays belong to the caller's {@link NDScope}; call it with the gradient
+   * mode off ({@link #inference}) unless a gradient is wanted.
+   *
+   * @param features {@code [I, L, D]}
+   */
+  public DecodingState startDecoding(NDArray features) {
+    NDList initial = initialStates(features);
+    NDArray keys =
+        linear(
+            features,
+            w(DecoderParameters.ATTENTION_FEATURES),
+            w(DecoderParameters.ATTENTION_FEATURES_BIAS)); // [I, L, A]
+    return new DecodingState(features, keys, initial.get(0), initial.get(1));
+  }
+
+  /** {@code h0} and {@code c0}, each {@code [layers, B, N]}, from the mean of {@code [B, L, D]}. */
+  private NDList initialStates(NDArray features) {
+    NDArray meanFeature = features.mean(new int[] {1}); // [B, D]
+    NDList hidden = new NDList();
+    NDList cells = new NDList();
+    for (int layer = 0; layer < config.layers(); layer++) {
+      hidden.add(
+          linear(
+                  meanFeature,
+                  w(DecoderParameters.initHiddenWeight(layer)),
+                  w(DecoderParameters.initHiddenBias(layer)))
+              .tanh()); // [B, N]
+      cells.add(
+          linear(
+                  meanFeature,
+                  w(DecoderParameters.initCellWeight(layer)),
+                  w(DecoderParameters.initCellBias(layer)))
+              .tanh()); // [B, N]
+    }
+    return new NDList(NDArrays.stack(hidden), NDArrays.stack(cells));
+  }
+
+  /**
+   * One decoding step for every row, the equations of training without dropout: the previous words
+   * through the LSTM ({@code torch::lstm} over one time step), attention of each row over its
+   * image's regions, the output layer and the log-softmax over the vocabulary.
+   *
+   * @param previousWords {@code [R]} int64 word ids, {@code <start>} at the first step
+   */
+  public StepOutput step(DecodingState state, NDArray previousWords) {
+    int images = state.images();
+    int rows = state.rows();
+    if (rows % images != 0 || previousWords.size() != rows) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%d rows and %d words for %d images: rows must be images × beams, one word each",
+              rows,
+              previousWords.size(),
+              images));
+    }
+    int beams = rows / images;
+    int l = (int) state.keys().getShape().get(1);
+    int a = config.attentionSize();
+    NDArray words =
+        Embedding.embedding(
+                previousWords.reshape(rows, 1), w(DecoderParameters.EMBEDDING), SparseFormat.DENSE)
+            .singletonOrThrow(); // [R, 1, E]
+    NDList recurrent =
+        words
+            .getNDArrayInternal()
+            .lstm(
+                words,
+                new NDList(state.hidden(), state.cell()),
+                lstmWeights(),
+                true, // biases
+                config.layers(),
+                0, // no dropout between layers
+                false, // not training
+                false, // one direction
+                true); // batch first
+    NDArray top = recurrent.get(0).reshape(rows, config.hiddenSize()); // [R, N]
+
+    NDArray queries =
+        linear(top, w(DecoderParameters.ATTENTION_HIDDEN), null)
+            .reshape(images, beams, 1, a); // [I, beams, 1, A]
+    NDArray energies = state.keys().expandDims(1).add(queries).tanh(); // [I, beams, L, A]
+    NDArray alphas = energies.matMul(w(DecoderParameters.ATTENTION_SCORE)).softmax(2); // [I, b, L]
+    NDArray contexts =
+        alphas.batchMatMul(state.features()).reshape(rows, config.featureSize()); // [R, D]
+
+    NDArray outputs =
+        linear(
+                top.concat(contexts, 1), // [R, N + D]
+                w(DecoderParameters.OUTPUT),
+                w(DecoderParameters.OUTPUT_BIAS))
+            .tanh(); // [R, N]
+    NDArray logProbabilities =
+        linear(outputs, w(DecoderParameters.PROJECTION), w(DecoderParameters.PROJECTION_BIAS))
+            .logSoftmax(1); // [R, Vocab]
+    return new StepOutput(
+        logProbabilities,
+        alphas.reshape(rows, l),
+        state.with(recurrent.get(1), recurrent.get(2))); // [layers, R, N] each
+  }
+
+  /**
+   * Runs {@code work} with PyTorch's gradient mode off, as under {@code torch.no_grad()}, and
+   * restores the mode after.
+   */
+  public static <T> T inference(Supplier<T> work) {
+    boolean gradMode = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      return work.get();
+    } finally {
+      JniUtils.setGradMode(gradMode);
+    }
+  }
+
+  /** The LSTM's weights in {@code torch::lstm}'s order, per layer weight_ih, weight_hh, biases. */
+  private NDList lstmWeights() {
+    NDList lstmWeights = new NDList();
+    for (int layer = 0; layer < config.layers(); layer++) {
+      lstmWeights.add(w(DecoderParameters.inputWeight(layer))); // weight_ih [4N, In]
+      lstmWeights.add(w(DecoderParameters.hiddenWeight(layer))); // weight_hh [4N, N]
+      lstmWeights.add(w(DecoderParameters.gateBias(layer))); // bias_ih [4N]
+      lstmWeights.add(hiddenBiases.get(layer)); // bias_hh [4N], zero
+    }
+    return lstmWeights;
+  }
+
+  /** The manager decoding inputs are uploaded to: arrays that outlive a step's scope. */
+  public NDManager newInputManager() {
+    return manager.newSubManager();
   }
 
   /**

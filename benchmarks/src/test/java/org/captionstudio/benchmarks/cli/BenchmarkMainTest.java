@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.captionstudio.benchmarks.Benchmark;
+import org.captionstudio.benchmarks.BenchmarkRunner;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkMainTest {
@@ -39,5 +42,19 @@ class BenchmarkMainTest {
 
     assertEquals(2, status);
     assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  @Test
+  void theTimePerStepIsTheMedianIterationOverItsSteps() {
+    // 4 images per iteration, 20 steps: 10 ms per image is 40 ms per iteration, 2 ms per step.
+    Benchmark.Contestants decode =
+        new Benchmark.Contestants("4 images", 4, 20, () -> {}, Optional.of(() -> {}));
+    BenchmarkRunner.Result result =
+        new BenchmarkRunner.Result(
+            "decode", "4 images", new double[] {12, 10, 9}, Optional.of(new double[] {5, 6, 4}));
+
+    assertEquals(
+        "4 images: per step (median iteration / 20 steps): ours 2.000 ms, ref 1.000 ms",
+        BenchmarkMain.perStepLine(decode, result));
   }
 }

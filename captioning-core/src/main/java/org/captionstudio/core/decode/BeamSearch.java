@@ -9,7 +9,6 @@ import org.captionstudio.core.model.AttentionDecoder;
 import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.model.DecoderState;
 import org.captionstudio.core.text.Vocabulary;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -70,16 +69,26 @@ public final class BeamSearch {
       alive.add(List.of(new Beam(i, new int[0], new double[0], new float[0][], 0.0)));
       finished.add(new ArrayList<>());
     }
+    HostValues host = new HostValues();
     DecoderState state = decoder.start(parameters, features);
     int[] previous = new int[images];
     Arrays.fill(previous, Vocabulary.START_ID);
-    for (int step = 0; step <= config.maxWords() && previous.length > 0; step++) {
+    for (int step = 0; previous.length > 0; step++) {
+      if (step == config.maxWords()) {
+        // The length limit: what still runs stops unfinished, without another decoder step.
+        for (int i = 0; i < images; i++) {
+          for (Beam b : alive.get(i)) {
+            finished.get(i).add(hypothesis(b, false, config));
+          }
+        }
+        break;
+      }
       AttentionDecoder.StepResult result = decoder.step(parameters, state, previous);
       int vocabulary = (int) result.logProbabilities().size(1);
-      double[] logP = result.logProbabilities().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+      double[] logP = host.doubles(result.logProbabilities()); // [R·V], reused next step
       INDArray att = result.state().attention();
       int regions = (int) att.size(1);
-      float[] alpha = att.castTo(DataType.FLOAT).dup('c').data().asFloat();
+      float[] alpha = HostValues.floats(att); // [R·L]
       List<Integer> nextRows = new ArrayList<>();
       List<Integer> nextWords = new ArrayList<>();
       for (int i = 0; i < images; i++) {
@@ -88,27 +97,21 @@ public final class BeamSearch {
           continue;
         }
         List<Beam> next = new ArrayList<>();
-        if (step == config.maxWords()) {
-          for (Beam b : beams) {
-            finished.get(i).add(hypothesis(b, false, config));
-          }
-        } else {
-          List<Candidate> best = topCandidates(beams, logP, vocabulary, 2 * k);
-          for (int j = 0; j < best.size(); j++) {
-            Candidate c = best.get(j);
-            Beam from = beams.get(c.beam());
-            float[] a = Arrays.copyOfRange(alpha, from.row() * regions, (from.row() + 1) * regions);
-            double lp = logP[from.row() * vocabulary + c.word()];
-            if (c.word() == Vocabulary.END_ID) {
-              if (j < k) {
-                Beam ended = from.extend(-1, c.word(), lp, a);
-                finished.get(i).add(hypothesis(ended, true, config));
-              }
-            } else if (next.size() < k) {
-              next.add(from.extend(nextRows.size(), c.word(), lp, a));
-              nextRows.add(from.row());
-              nextWords.add(c.word());
+        List<Candidate> best = topCandidates(beams, logP, vocabulary, 2 * k);
+        for (int j = 0; j < best.size(); j++) {
+          Candidate c = best.get(j);
+          Beam from = beams.get(c.beam());
+          float[] a = Arrays.copyOfRange(alpha, from.row() * regions, (from.row() + 1) * regions);
+          double lp = logP[from.row() * vocabulary + c.word()];
+          if (c.word() == Vocabulary.END_ID) {
+            if (j < k) {
+              Beam ended = from.extend(-1, c.word(), lp, a);
+              finished.get(i).add(hypothesis(ended, true, config));
             }
+          } else if (next.size() < k) {
+            next.add(from.extend(nextRows.size(), c.word(), lp, a));
+            nextRows.add(from.row());
+            nextWords.add(c.word());
           }
         }
         if (done(finished.get(i), next, config)) {

@@ -3,6 +3,7 @@ package org.captionstudio.core.model;
 import static org.captionstudio.core.model.Nd.mm;
 import static org.captionstudio.core.model.Nd.rows;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -154,7 +155,9 @@ public final class AttentionDecoder {
                       .addiRowVector(p.get(ParameterNames.initCellBias(layer))))
               : null;
     }
-    return new DecoderState(v, vp.reshape(r, l, config.attentionSize()), h, c, null);
+    int[] sources = new int[Math.toIntExact(r)];
+    Arrays.setAll(sources, row -> row);
+    return new DecoderState(v, vp.reshape(r, l, config.attentionSize()), h, c, null, sources);
   }
 
   /** What one decoding step gives: the next word's log-probabilities and the new state. */
@@ -181,6 +184,9 @@ public final class AttentionDecoder {
       }
     }
     DataType type = p.dataType();
+    // What leaves the step (the state, the log-probabilities) is new; scratch is reused from one
+    // step to the next: a fresh [R, L, A] array costs more than the attention's arithmetic on it.
+    Buffers buf = buffers(type);
     int n = config.hiddenSize();
     INDArray x = Nd4j.pullRows(p.get(ParameterNames.EMBEDDING), 1, previousWords); // [R, E]
     INDArray[] h = new INDArray[layers.length];
@@ -188,8 +194,8 @@ public final class AttentionDecoder {
     for (int layer = 0; layer < layers.length; layer++) {
       INDArray gates = x.mmul(p.get(ParameterNames.inputWeight(layer))); // [R, gates·N]
       gates.addiRowVector(p.get(ParameterNames.bias(layer)));
-      h[layer] = Nd4j.create(type, r, n);
-      c[layer] = config.cell().hasCellState() ? Nd4j.create(type, r, n) : null;
+      h[layer] = Nd4j.createUninitialized(type, r, n); // written whole by the cell
+      c[layer] = config.cell().hasCellState() ? Nd4j.createUninitialized(type, r, n) : null;
       layers[layer].cellStep(
           p,
           gates,
@@ -197,28 +203,29 @@ public final class AttentionDecoder {
           state.cell[layer],
           h[layer],
           c[layer],
-          Nd4j.create(type, r, n),
-          Nd4j.create(type, r, 2 * n),
-          Nd4j.create(type, r, n));
+          buf.get("step.aux", r, n),
+          buf.get("step.scratch", r, 2 * n),
+          buf.get("step.scratchN", r, n));
       x = h[layer];
     }
     int l = state.regions();
     INDArray hg = x.mmul(p.get(ParameterNames.ATT_WG)); // [R, A]
-    INDArray alpha = Nd4j.create(type, r, l);
-    INDArray ctx = Nd4j.create(type, r, config.memorySize());
+    INDArray alpha = Nd4j.createUninitialized(type, r, l); // written whole by the scores
+    INDArray ctx = buf.get("step.ctx", r, config.memorySize()); // [R, M]
     Attention.step(
         p,
         state.projected,
         state.regions,
         hg,
-        Nd4j.create(type, r, l, config.attentionSize()),
+        buf.get("step.pre", r, l, config.attentionSize()), // [R, L, A]
         alpha,
         ctx);
-    INDArray out = outputLayer(p, x, ctx, Nd4j.create(type, r, n));
+    INDArray out = outputLayer(p, x, ctx, buf.get("step.out", r, n)); // [R, N]
     INDArray logits = out.mmul(p.get(ParameterNames.OUT_WP)); // [R, V]
     logits.addiRowVector(p.get(ParameterNames.OUT_BP));
     Nd4j.exec(new LogSoftMax(logits, logits));
-    return new StepResult(logits, new DecoderState(state.regions, state.projected, h, c, alpha));
+    return new StepResult(
+        logits, new DecoderState(state.regions, state.projected, h, c, alpha, state.sources));
   }
 
   /**

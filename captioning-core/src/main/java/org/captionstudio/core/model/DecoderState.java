@@ -1,5 +1,6 @@
 package org.captionstudio.core.model;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,14 +16,23 @@ public final class DecoderState {
   final INDArray[] hidden; // per layer [R, N]
   final INDArray[] cell; // per layer [R, N] (LSTM) or null
   final INDArray alpha; // [R, L], or null before the first step
+  // Per row, the row of the features given to start() that it decodes. Beams of one image share
+  // that image's regions: while the rows keep their images, select() keeps the same arrays.
+  final int[] sources;
 
   DecoderState(
-      INDArray regions, INDArray projected, INDArray[] hidden, INDArray[] cell, INDArray alpha) {
+      INDArray regions,
+      INDArray projected,
+      INDArray[] hidden,
+      INDArray[] cell,
+      INDArray alpha,
+      int[] sources) {
     this.regions = regions;
     this.projected = projected;
     this.hidden = hidden;
     this.cell = cell;
     this.alpha = alpha;
+    this.sources = sources;
   }
 
   /** R. */
@@ -40,8 +50,21 @@ public final class DecoderState {
     return alpha;
   }
 
-  /** The rows {@code from[0], from[1], …} of this state, in that order (beams are reordered so). */
+  /**
+   * The rows {@code from[0], from[1], …} of this state, in that order (beams are reordered so). The
+   * regions and their projection are copied only when a row's image changes: beams reordered within
+   * their images keep the arrays they read.
+   */
   public DecoderState select(int... from) {
+    int[] picked = new int[from.length];
+    for (int j = 0; j < from.length; j++) {
+      if (from[j] < 0 || from[j] >= sources.length) {
+        throw new IllegalArgumentException(
+            "row " + from[j] + " outside the state's " + sources.length + " rows");
+      }
+      picked[j] = sources[from[j]];
+    }
+    boolean sameImages = Arrays.equals(picked, sources);
     INDArray[] h = new INDArray[hidden.length];
     INDArray[] c = new INDArray[hidden.length];
     for (int l = 0; l < hidden.length; l++) {
@@ -49,11 +72,12 @@ public final class DecoderState {
       c[l] = cell[l] == null ? null : Nd4j.pullRows(cell[l], 1, from);
     }
     return new DecoderState(
-        pull3(regions, from),
-        pull3(projected, from),
+        sameImages ? regions : pull3(regions, from),
+        sameImages ? projected : pull3(projected, from),
         h,
         c,
-        alpha == null ? null : Nd4j.pullRows(alpha, 1, from));
+        alpha == null ? null : Nd4j.pullRows(alpha, 1, from),
+        picked);
   }
 
   private static INDArray pull3(INDArray x, int[] from) {
