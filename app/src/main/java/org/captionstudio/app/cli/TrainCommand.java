@@ -149,6 +149,13 @@ final class TrainCommand implements Callable<Integer> {
   int minCount = 5;
 
   @Option(
+      names = "--frames",
+      description =
+          "Video datasets (MSR-VTT, MSVD): frames sampled per clip for the temporal encoder"
+              + " (default ${DEFAULT-VALUE}).")
+  int frames = 8;
+
+  @Option(
       names = "--note",
       paramLabel = "TEXT",
       description = "A line for the model card's provenance (how the data and encoder were made).")
@@ -177,6 +184,9 @@ final class TrainCommand implements Callable<Integer> {
       decoder =
           new DecoderConfig(
               4, embedding, hidden, 1, attention, layers, cell, dropout, attentionRegularization);
+      if (frames < 1 || frames > 64) {
+        throw new IllegalArgumentException("--frames must be from 1 to 64, got " + frames);
+      }
       if (minCount < 1) {
         throw new IllegalArgumentException("--min-count must be >= 1, got " + minCount);
       }
@@ -203,7 +213,8 @@ final class TrainCommand implements Callable<Integer> {
                 out,
                 resume,
                 commandLine,
-                note),
+                note,
+                frames),
             new TerminalProgress(err, "", 1),
             new ProgressLines(err),
             Cancellation.none());

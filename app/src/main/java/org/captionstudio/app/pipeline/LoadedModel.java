@@ -90,9 +90,11 @@ public final class LoadedModel implements AutoCloseable {
               zoo, WeightsStore.defaultLocation(), WeightsImport.defaultLocation());
     }
     EncoderInfo info = encoder.info();
+    // A video model reads one pooled vector per frame, so only the feature size must agree.
+    boolean video = bundle.manifest().decoder().temporal();
     if (info.featureDim() != spec.featureDim()
-        || info.gridHeight() != spec.gridHeight()
-        || info.gridWidth() != spec.gridWidth()) {
+        || !video
+            && (info.gridHeight() != spec.gridHeight() || info.gridWidth() != spec.gridWidth())) {
       encoder.close();
       throw new ModelLoadException(
           "The model "
@@ -134,6 +136,11 @@ public final class LoadedModel implements AutoCloseable {
   /** Encodes images; a file that cannot be decoded throws for the whole batch. */
   public List<EncodedImage> encode(List<Path> images) throws CaptioningException {
     return encoder.encode(images);
+  }
+
+  /** Whether this model describes videos (its decoder reads frames through a temporal encoder). */
+  public boolean describesVideo() {
+    return bundle.manifest().decoder().temporal();
   }
 
   /** A captioner over this model's encoder and decoder. */

@@ -17,6 +17,7 @@ import org.captionstudio.core.ProgressListener;
 import org.captionstudio.core.bundle.EncoderSpec;
 import org.captionstudio.core.bundle.ModelBundle;
 import org.captionstudio.core.data.Dataset;
+import org.captionstudio.core.data.DatasetFormat;
 import org.captionstudio.core.data.DatasetItem;
 import org.captionstudio.core.data.Split;
 import org.captionstudio.core.features.FeatureStore;
@@ -28,6 +29,7 @@ import org.captionstudio.core.train.TrainingConfig;
 import org.captionstudio.core.train.TrainingData;
 import org.captionstudio.core.train.TrainingListener;
 import org.captionstudio.vision.encoder.FeatureExtraction;
+import org.captionstudio.vision.video.VideoSampler;
 
 /**
  * Train a captioner end to end: extract (or reuse) features, train with checkpoints, and write the
@@ -50,6 +52,8 @@ public final class TrainingPipeline {
    * @param resume go on from the work folder's checkpoint
    * @param command the command line, for the model card
    * @param note a line for the model card (how the data and encoder were made), or null
+   * @param frames for a video dataset (MSR-VTT, MSVD), the frames sampled per clip; the decoder
+   *     then reads them through its temporal encoder (S2VT)
    */
   public record Request(
       Dataset dataset,
@@ -62,7 +66,8 @@ public final class TrainingPipeline {
       Path out,
       boolean resume,
       String command,
-      String note) {}
+      String note,
+      int frames) {}
 
   /** The outcome: the bundle (if written), the run's history and how it ended. */
   public record Result(
@@ -96,6 +101,12 @@ public final class TrainingPipeline {
       items.add(
           new FeatureExtraction.Item(item.id(), request.mediaRoot().resolve(item.mediaPath())));
     }
+    boolean video =
+        dataset.format() == DatasetFormat.MSRVTT || dataset.format() == DatasetFormat.MSVD;
+    FeatureExtraction.Media media =
+        video
+            ? FeatureExtraction.videoFrames(new VideoSampler(), request.frames())
+            : FeatureExtraction.IMAGES;
     Files.createDirectories(request.work());
     Path storeDir = request.work().resolve("features");
     FeatureExtraction.Report extraction;
@@ -106,7 +117,14 @@ public final class TrainingPipeline {
       embedded = encoder.embeddedBytes().orElse(null);
       extraction =
           FeatureExtraction.extract(
-              items, encoder.encoder(), storeDir, Precision.FP16, 32, extractionProgress, cancel);
+              items,
+              media,
+              encoder.encoder(),
+              storeDir,
+              Precision.FP16,
+              video ? Math.max(1, 32 / request.frames()) : 32,
+              extractionProgress,
+              cancel);
     }
     Set<String> skipped = new HashSet<>();
     try (FeatureStore store = FeatureStore.open(storeDir)) {
@@ -130,7 +148,8 @@ public final class TrainingPipeline {
               request.decoder().layers(),
               request.decoder().cell(),
               request.decoder().dropout(),
-              request.decoder().attentionRegularization());
+              request.decoder().attentionRegularization(),
+              video);
       String featuresId = info.id() + ":" + store.header().datasetHash();
       Trainer trainer =
           new Trainer(
@@ -189,10 +208,12 @@ public final class TrainingPipeline {
           new EncoderSpec(
               info.id(),
               embedded != null,
-              info.description(),
+              video
+                  ? info.description() + "; pooled over each of " + request.frames() + " frames"
+                  : info.description(),
               info.inputSize(),
-              info.gridHeight(),
-              info.gridWidth(),
+              video ? 1 : info.gridHeight(),
+              video ? request.frames() : info.gridWidth(),
               info.featureDim());
       ModelBundle bundle =
           new ModelBundle(

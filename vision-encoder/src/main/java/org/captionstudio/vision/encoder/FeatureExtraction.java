@@ -62,6 +62,116 @@ public final class FeatureExtraction {
     }
   }
 
+  /**
+   * What an item's file is: how it becomes pictures for the CNN, and how their encodings become the
+   * stored vector.
+   */
+  public interface Media {
+    /** The plural noun for messages: "images", "clips". */
+    String noun();
+
+    /** The stored grid's height and width for this encoder. */
+    int[] grid(EncoderInfo encoder);
+
+    /** Decodes one item into the pictures the CNN sees. */
+    List<DecodedImage> decode(Path file) throws CaptioningException;
+
+    /** The stored values of one item, from the encodings of its pictures. */
+    float[] combine(List<EncodedImage> encoded);
+  }
+
+  /** Each item is one image; its region grid is stored. */
+  public static final Media IMAGES =
+      new Media() {
+        private final ImageDecoder decoder = new ImageDecoder();
+
+        @Override
+        public String noun() {
+          return "images";
+        }
+
+        @Override
+        public int[] grid(EncoderInfo encoder) {
+          return new int[] {encoder.gridHeight(), encoder.gridWidth()};
+        }
+
+        @Override
+        public List<DecodedImage> decode(Path file) throws CaptioningException {
+          return List.of(decoder.decode(file));
+        }
+
+        @Override
+        public float[] combine(List<EncodedImage> encoded) {
+          return encoded.get(0).regions();
+        }
+      };
+
+  /**
+   * Each item is a video clip (or a folder of frames): {@code frames} frames sampled uniformly,
+   * each pooled over the CNN's grid to one D-vector, stored in time order as a 1×frames grid, the
+   * memory an S2VT decoder reads. A clip that yields fewer frames (damage) repeats its last one.
+   */
+  public static Media videoFrames(org.captionstudio.vision.video.VideoSampler sampler, int frames) {
+    if (frames < 1) {
+      throw new IllegalArgumentException("frames must be >= 1, got " + frames);
+    }
+    return new Media() {
+      @Override
+      public String noun() {
+        return "clips";
+      }
+
+      @Override
+      public int[] grid(EncoderInfo encoder) {
+        return new int[] {1, frames};
+      }
+
+      @Override
+      public List<DecodedImage> decode(Path file) throws CaptioningException {
+        List<DecodedImage> out = new ArrayList<>();
+        for (var frame : sampler.sampleUniform(file, frames, Cancellation.none()).frames()) {
+          out.add(frame.image());
+        }
+        if (out.isEmpty()) {
+          throw new org.captionstudio.core.MediaDecodeException(
+              "No frame of " + file.getFileName() + " could be decoded.");
+        }
+        while (out.size() < frames) {
+          out.add(out.get(out.size() - 1));
+        }
+        return out.subList(0, frames);
+      }
+
+      @Override
+      public float[] combine(List<EncodedImage> encoded) {
+        int dim = encoded.get(0).regions().length / encoded.get(0).regionCount();
+        float[] out = new float[encoded.size() * dim];
+        for (int f = 0; f < encoded.size(); f++) {
+          float[] pooled = pooled(encoded.get(f));
+          System.arraycopy(pooled, 0, out, f * dim, dim);
+        }
+        return out;
+      }
+    };
+  }
+
+  /** The mean of an encoding's region vectors. */
+  public static float[] pooled(EncodedImage e) {
+    int regions = e.regionCount();
+    int dim = e.regions().length / regions;
+    float[] out = new float[dim];
+    float[] v = e.regions();
+    for (int r = 0; r < regions; r++) {
+      for (int d = 0; d < dim; d++) {
+        out[d] += v[r * dim + d];
+      }
+    }
+    for (int d = 0; d < dim; d++) {
+      out[d] /= regions;
+    }
+    return out;
+  }
+
   /** An encoder that can take images another thread already decoded. */
   public interface BatchEncoder extends AutoCloseable {
     EncoderInfo info();
@@ -107,25 +217,40 @@ public final class FeatureExtraction {
       ProgressListener progress,
       Cancellation cancellation)
       throws CaptioningException {
+    return extract(items, IMAGES, encoder, storeDir, precision, batchSize, progress, cancellation);
+  }
+
+  /**
+   * Extracts {@code items} of a kind of media into the store at {@code storeDir}, creating it or
+   * resuming it.
+   *
+   * @throws CaptioningException when the store belongs to other data, cannot be written, or the run
+   *     is cancelled (what was committed stays and resumes next time)
+   */
+  public static Report extract(
+      List<Item> items,
+      Media media,
+      BatchEncoder encoder,
+      Path storeDir,
+      Precision precision,
+      int batchSize,
+      ProgressListener progress,
+      Cancellation cancellation)
+      throws CaptioningException {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
     }
     long start = System.nanoTime();
     EncoderInfo info = encoder.info();
+    int[] grid = media.grid(info);
     FeatureStoreHeader header =
         FeatureStoreHeader.of(
-                info.id(),
-                info.gridHeight(),
-                info.gridWidth(),
-                info.featureDim(),
-                precision,
-                datasetHash(items, info))
+                info.id(), grid[0], grid[1], info.featureDim(), precision, datasetHash(items, info))
             .withPlannedItems(items.size())
             .withProvenance(Map.of("encoder", info.description()));
     List<String> skipped = new ArrayList<>();
     int extracted = 0;
     int reused;
-    ImageDecoder decoder = new ImageDecoder();
     ExecutorService decoders =
         Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
@@ -151,7 +276,7 @@ public final class FeatureExtraction {
       int batches = (todo.size() + batchSize - 1) / batchSize;
       int submitted = 0;
       for (; submitted < Math.min(2, batches); submitted++) {
-        ahead.add(submit(decoders, decoder, todo, submitted, batchSize));
+        ahead.add(submit(decoders, media, todo, submitted, batchSize));
       }
       for (int b = 0; b < batches; b++) {
         if (cancellation.isCancelled()) {
@@ -160,29 +285,35 @@ public final class FeatureExtraction {
                   + (reused + extracted)
                   + " of "
                   + items.size()
-                  + " images; run it again to resume.");
+                  + " "
+                  + media.noun()
+                  + "; run it again to resume.");
         }
         List<Future<Decoded>> pending = ahead.remove();
         if (submitted < batches) {
-          ahead.add(submit(decoders, decoder, todo, submitted++, batchSize));
+          ahead.add(submit(decoders, media, todo, submitted++, batchSize));
         }
         List<DecodedImage> images = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         for (Future<Decoded> future : pending) {
           Decoded decoded = future.get();
-          if (decoded.image() == null) {
+          if (decoded.images() == null) {
             skipped.add(decoded.problem());
           } else {
-            images.add(decoded.image());
+            images.addAll(decoded.images());
             ids.add(decoded.id());
+            counts.add(decoded.images().size());
           }
         }
         if (!images.isEmpty()) {
           List<EncodedImage> encoded = encoder.encodeDecoded(images);
-          for (int i = 0; i < encoded.size(); i++) {
-            store.append(ids.get(i), encoded.get(i).regions());
+          int at = 0;
+          for (int i = 0; i < ids.size(); i++) {
+            store.append(ids.get(i), media.combine(encoded.subList(at, at + counts.get(i))));
+            at += counts.get(i);
           }
-          extracted += encoded.size();
+          extracted += ids.size();
         }
         progress.progress(stage, reused + extracted + skipped.size(), items.size());
       }
@@ -207,10 +338,10 @@ public final class FeatureExtraction {
   }
 
   /** A decoded image, or why it could not be decoded. */
-  private record Decoded(String id, DecodedImage image, String problem) {}
+  private record Decoded(String id, List<DecodedImage> images, String problem) {}
 
   private static List<Future<Decoded>> submit(
-      ExecutorService decoders, ImageDecoder decoder, List<Item> todo, int batch, int batchSize) {
+      ExecutorService decoders, Media media, List<Item> todo, int batch, int batchSize) {
     List<Future<Decoded>> futures = new ArrayList<>();
     for (int i = batch * batchSize; i < Math.min(todo.size(), (batch + 1) * batchSize); i++) {
       Item item = todo.get(i);
@@ -218,7 +349,7 @@ public final class FeatureExtraction {
           decoders.submit(
               () -> {
                 try {
-                  return new Decoded(item.id(), decoder.decode(item.file()), null);
+                  return new Decoded(item.id(), media.decode(item.file()), null);
                 } catch (CaptioningException e) {
                   return new Decoded(item.id(), null, e.getMessage());
                 }
