@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {
       CaptionCommand.class,
+      DescribeCommand.class,
       InfoCommand.class,
       EvaluateCommand.class,
       TokenizeCommand.class,

@@ -11,8 +11,11 @@ import org.captionstudio.core.bundle.ModelBundle;
  * assets/build-default-model.sh}, and how a user names a model: {@code default} or a file.
  */
 public final class DefaultModel {
-  /** Where the bundle lies on the class path. */
+  /** Where the image model lies on the class path. */
   public static final String RESOURCE = "/org/captionstudio/assets/default-model.zip";
+
+  /** Where the video model lies on the class path. */
+  public static final String VIDEO_RESOURCE = "/org/captionstudio/assets/default-video-model.zip";
 
   /** What a user types for it. */
   public static final String NAME = "default";
@@ -24,15 +27,26 @@ public final class DefaultModel {
     return DefaultModel.class.getResource(RESOURCE) != null;
   }
 
-  /** Reads the bundled default model. */
+  /** Reads the bundled default image model. */
   public static ModelBundle read() throws ModelLoadException {
-    try (InputStream in = DefaultModel.class.getResourceAsStream(RESOURCE)) {
+    return read(RESOURCE, "the default model");
+  }
+
+  /** Reads the bundled default video model. */
+  public static ModelBundle readVideo() throws ModelLoadException {
+    return read(VIDEO_RESOURCE, "the default video model");
+  }
+
+  private static ModelBundle read(String resource, String name) throws ModelLoadException {
+    try (InputStream in = DefaultModel.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new ModelLoadException(
-            "This build carries no default model; build it with assets/build-default-model.sh"
+            "This build carries no "
+                + name.substring(4)
+                + "; build it with assets/build-default-model.sh"
                 + " or give --model FILE (a bundle written by `./captionstudio train`).");
       }
-      return ModelBundle.read("the default model", in);
+      return ModelBundle.read(name, in);
     } catch (IOException e) {
       throw new ModelLoadException(
           "The default model could not be read (" + e.getMessage() + ").", e);

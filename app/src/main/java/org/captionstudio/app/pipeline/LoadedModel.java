@@ -44,6 +44,13 @@ public final class LoadedModel implements AutoCloseable {
         DefaultModel.NAME.equals(model) ? "the default model" : model, DefaultModel.read(model));
   }
 
+  /** Loads {@code default} (the bundled video model) or a bundle file, with its encoder. */
+  public static LoadedModel loadVideo(String model) throws ModelLoadException {
+    return DefaultModel.NAME.equals(model)
+        ? load("the default video model", DefaultModel.readVideo())
+        : load(model);
+  }
+
   /**
    * Loads the encoder a bundle names (embedded, or from the zoo with real weights) and checks it
    * against the bundle.
@@ -141,6 +148,15 @@ public final class LoadedModel implements AutoCloseable {
   /** Whether this model describes videos (its decoder reads frames through a temporal encoder). */
   public boolean describesVideo() {
     return bundle.manifest().decoder().temporal();
+  }
+
+  /** Encodes pictures already decoded (video frames), in one batch. */
+  public List<EncodedImage> encodeDecoded(
+      List<org.captionstudio.vision.image.DecodedImage> images) {
+    if (encoder instanceof org.captionstudio.vision.encoder.FeatureExtraction.BatchEncoder batch) {
+      return batch.encodeDecoded(images);
+    }
+    throw new IllegalStateException(encoder.getClass() + " cannot encode decoded frames");
   }
 
   /** A captioner over this model's encoder and decoder. */
