@@ -94,7 +94,7 @@ final class EvaluateModelCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ModelEvaluation.Result r;
-    try (LoadedModel loaded = LoadedModel.load(model)) {
+    try (LoadedModel loaded = loadFor(model, input.dataset())) {
       r =
           ModelEvaluation.run(
               loaded,
@@ -125,6 +125,9 @@ final class EvaluateModelCommand implements Callable<Integer> {
         j.put("shapesAccuracy", r.shapesAccuracy());
         j.put("attentionHit", r.attentionHit());
       }
+      if (!Double.isNaN(r.videoActionAccuracy())) {
+        j.put("videoActionAccuracy", r.videoActionAccuracy());
+      }
       Map<String, Object> baselines = new LinkedHashMap<>();
       r.baselines().forEach((name, s) -> baselines.put(name, EvaluateCommand.scores(s)));
       j.put("baselines", baselines);
@@ -134,9 +137,10 @@ final class EvaluateModelCommand implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "Scored %d %s images of %s with beam %d%n%n  %-9s %9s",
+          "Scored %d %s %s of %s with beam %d%n%n  %-9s %9s",
           r.model().images(),
           chosen.label(),
+          isVideo(input.dataset()) ? "clips" : "images",
           dataset.getFileName(),
           beam,
           "",
@@ -165,16 +169,37 @@ final class EvaluateModelCommand implements Callable<Integer> {
             r.shapesAccuracy(),
             r.attentionHit());
       }
+      if (!Double.isNaN(r.videoActionAccuracy())) {
+        out.printf(
+            Locale.ROOT,
+            "  videoActionAccuracy %.4f (clips whose caption, action and actor, is true)%n",
+            r.videoActionAccuracy());
+      }
     }
     out.flush();
     return ExitStatus.OK;
   }
 
-  /** A ShapesWorld folder's ground truth ({@code annotations/groundtruth.json}), or null. */
+  /**
+   * A ShapesWorld dataset's ground truth ({@code annotations/groundtruth.json} of a folder, or next
+   * to an annotation file such as {@code annotations/videos.json}), or null.
+   */
   private static ShapesGroundTruth shapesGroundTruth(Path dataset) throws DatasetException {
-    Path file = dataset.resolve("annotations").resolve("groundtruth.json");
-    return java.nio.file.Files.isDirectory(dataset) && java.nio.file.Files.isRegularFile(file)
-        ? ShapesGroundTruth.read(file)
-        : null;
+    Path file =
+        java.nio.file.Files.isDirectory(dataset)
+            ? dataset.resolve("annotations").resolve("groundtruth.json")
+            : dataset.resolveSibling("groundtruth.json");
+    return java.nio.file.Files.isRegularFile(file) ? ShapesGroundTruth.read(file) : null;
+  }
+
+  /** {@code default} means the video model for a video dataset, the image model otherwise. */
+  private static LoadedModel loadFor(String model, org.captionstudio.core.data.Dataset dataset)
+      throws org.captionstudio.core.ModelLoadException {
+    return isVideo(dataset) ? LoadedModel.loadVideo(model) : LoadedModel.load(model);
+  }
+
+  private static boolean isVideo(org.captionstudio.core.data.Dataset dataset) {
+    return dataset.format() == org.captionstudio.core.data.DatasetFormat.MSRVTT
+        || dataset.format() == org.captionstudio.core.data.DatasetFormat.MSVD;
   }
 }

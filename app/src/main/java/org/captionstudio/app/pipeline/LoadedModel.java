@@ -159,6 +159,42 @@ public final class LoadedModel implements AutoCloseable {
     throw new IllegalStateException(encoder.getClass() + " cannot encode decoded frames");
   }
 
+  /**
+   * Encodes media files the way this model reads them: images through the encoder, or, for a video
+   * model, each clip as its frames' pooled features in time order (a 1×F "grid" whose cell f is
+   * frame f, so attention maps read as a timeline). A file that cannot be decoded gets its
+   * sentence, and the others go on.
+   */
+  public List<Captioner.Encoding> encodeFiles(List<Path> files) throws CaptioningException {
+    if (!describesVideo()) {
+      return captioner().encode(files);
+    }
+    int frames = bundle.manifest().encoder().gridWidth();
+    var media =
+        org.captionstudio.vision.encoder.FeatureExtraction.videoFrames(
+            new org.captionstudio.vision.video.VideoSampler(), frames);
+    List<Captioner.Encoding> out = new java.util.ArrayList<>();
+    for (Path file : files) {
+      try {
+        float[] memory = media.combine(encodeDecoded(media.decode(file)));
+        double[] boxes = new double[frames * 4];
+        for (int f = 0; f < frames; f++) {
+          boxes[4 * f] = f;
+          boxes[4 * f + 2] = 1;
+          boxes[4 * f + 3] = 1;
+        }
+        out.add(
+            new Captioner.Encoding(
+                file,
+                new EncodedImage(file.toString(), memory, boxes, frames, 1, List.of()),
+                null));
+      } catch (org.captionstudio.core.MediaDecodeException e) {
+        out.add(new Captioner.Encoding(file, null, e.getMessage()));
+      }
+    }
+    return out;
+  }
+
   /** A captioner over this model's encoder and decoder. */
   public Captioner captioner() {
     return new Captioner(encoder, bundle);

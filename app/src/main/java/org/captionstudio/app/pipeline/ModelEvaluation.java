@@ -31,6 +31,7 @@ import org.captionstudio.core.model.DecoderBatch;
 import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.text.CaptionTokenizer;
 import org.captionstudio.core.text.Vocabulary;
+import org.captionstudio.vision.shapes.Clip;
 import org.captionstudio.vision.shapes.Scene;
 import org.captionstudio.vision.shapes.ShapesGroundTruth;
 import org.captionstudio.vision.shapes.ShapesJudge;
@@ -82,6 +83,8 @@ public final class ModelEvaluation {
    *     the image; NaN elsewhere
    * @param attentionHit on ShapesWorld, the share of object-naming words whose attention peak
    *     overlaps the object; NaN elsewhere
+   * @param videoActionAccuracy on ShapesWorld clips, the share whose stated action is right; NaN
+   *     elsewhere
    */
   public record Result(
       EvaluationReport model,
@@ -92,7 +95,8 @@ public final class ModelEvaluation {
       Map<String, String> captions,
       List<String> skipped,
       double shapesAccuracy,
-      double attentionHit) {}
+      double attentionHit,
+      double videoActionAccuracy) {}
 
   private ModelEvaluation() {}
 
@@ -114,6 +118,8 @@ public final class ModelEvaluation {
             CaptionOptions.Strategy.BEAM, request.beam(), SamplingConfig.defaults(), BATCH);
     ShapesJudge judge = new ShapesJudge();
     int judged = 0;
+    int judgedClips = 0;
+    int correctActions = 0;
     int correct = 0;
     long namingWords = 0;
     long hits = 0;
@@ -133,7 +139,7 @@ public final class ModelEvaluation {
       chunk.forEach(item -> files.add(request.mediaRoot().resolve(item.mediaPath())));
       List<DatasetItem> decoded = new ArrayList<>();
       List<EncodedImage> encoded = new ArrayList<>();
-      List<Captioner.Encoding> encodings = captioner.encode(files);
+      List<Captioner.Encoding> encodings = model.encodeFiles(files);
       for (int i = 0; i < chunk.size(); i++) {
         if (encodings.get(i).ok()) {
           encoded.add(encodings.get(i).image());
@@ -156,7 +162,13 @@ public final class ModelEvaluation {
         evalItems.add(new EvalItem(item.id(), words, refs));
         captions.put(item.id(), String.join(" ", words));
         pooled.put(item.id(), meanPool(encoded.get(i)));
-        if (request.shapes() != null) {
+        if (request.shapes() != null && model.describesVideo()) {
+          Clip clip = request.shapes().clips().get(item.id());
+          if (clip != null) {
+            judgedClips++;
+            correctActions += judge.actionRight(out.get(i).caption(), clip) ? 1 : 0;
+          }
+        } else if (request.shapes() != null) {
           Scene scene = sceneOf(request.shapes(), item);
           if (scene != null) {
             ShapesJudge.Verdict v =
@@ -214,7 +226,7 @@ public final class ModelEvaluation {
         priorItems.add(new EvalItem(e.imageId(), priorWords, e.references()));
       }
       baselines.put("captionPrior", CaptionMetrics.score(priorItems).corpus());
-      if (request.neighbourPool() > 0) {
+      if (request.neighbourPool() > 0 && !model.describesVideo()) {
         baselines.put(
             "nearestNeighbour",
             nearestNeighbour(
@@ -230,7 +242,8 @@ public final class ModelEvaluation {
         captions,
         skipped,
         judged == 0 ? Double.NaN : correct / (double) judged,
-        namingWords == 0 ? Double.NaN : hits / (double) namingWords);
+        namingWords == 0 ? Double.NaN : hits / (double) namingWords,
+        judgedClips == 0 ? Double.NaN : correctActions / (double) judgedClips);
   }
 
   /** The scene of a dataset item whose id is a ShapesWorld image id, or null. */

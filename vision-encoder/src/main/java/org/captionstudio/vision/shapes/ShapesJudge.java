@@ -54,4 +54,13 @@ public final class ShapesJudge {
     }
     return new Verdict(result.correct(), naming, hits);
   }
+
+  /**
+   * Whether a clip's caption states its action rightly. Judged strictly: the whole caption must be
+   * true of the clip (the action, and the object it says acts), so this never counts a right verb
+   * about the wrong object.
+   */
+  public boolean actionRight(String caption, Clip clip) {
+    return checker.check(caption, clip).correct();
+  }
 }
