@@ -199,7 +199,6 @@ final class EvaluateModelCommand implements Callable<Integer> {
   }
 
   private static boolean isVideo(org.captionstudio.core.data.Dataset dataset) {
-    return dataset.format() == org.captionstudio.core.data.DatasetFormat.MSRVTT
-        || dataset.format() == org.captionstudio.core.data.DatasetFormat.MSVD;
+    return dataset.format().isVideo();
   }
 }

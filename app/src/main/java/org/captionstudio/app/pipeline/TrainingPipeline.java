@@ -17,7 +17,6 @@ import org.captionstudio.core.ProgressListener;
 import org.captionstudio.core.bundle.EncoderSpec;
 import org.captionstudio.core.bundle.ModelBundle;
 import org.captionstudio.core.data.Dataset;
-import org.captionstudio.core.data.DatasetFormat;
 import org.captionstudio.core.data.DatasetItem;
 import org.captionstudio.core.data.Split;
 import org.captionstudio.core.features.FeatureStore;
@@ -101,8 +100,7 @@ public final class TrainingPipeline {
       items.add(
           new FeatureExtraction.Item(item.id(), request.mediaRoot().resolve(item.mediaPath())));
     }
-    boolean video =
-        dataset.format() == DatasetFormat.MSRVTT || dataset.format() == DatasetFormat.MSVD;
+    boolean video = dataset.format().isVideo();
     FeatureExtraction.Media media =
         video
             ? FeatureExtraction.videoFrames(new VideoSampler(), request.frames())

@@ -25,6 +25,11 @@ public enum DatasetFormat {
     this.label = label;
   }
 
+  /** Whether the items are video clips (MSR-VTT, MSVD) rather than images. */
+  public boolean isVideo() {
+    return this == MSRVTT || this == MSVD;
+  }
+
   /** The name used on the command line: coco, karpathy, msrvtt or msvd. */
   public String label() {
     return label;
