@@ -61,13 +61,15 @@ public final class VideoDescriber {
    * @param overallLogProbability its log-probability
    * @param segments the timed captions, identical neighbours merged
    * @param warnings damage found while decoding, in plain sentences
+   * @param framesEncoded how many frames went through the CNN (the clip's and every segment's)
    */
   public record Description(
       VideoInfo info,
       String overall,
       double overallLogProbability,
       List<TimedCaption> segments,
-      List<String> warnings) {
+      List<String> warnings,
+      int framesEncoded) {
     public Description {
       segments = List.copyOf(segments);
       warnings = List.copyOf(warnings);
@@ -137,7 +139,8 @@ public final class VideoDescriber {
         String.join(" ", vocabulary.decode(best.words())),
         best.logProbability(),
         Segments.mergeIdenticalNeighbours(timed),
-        new ArrayList<>(warnings));
+        new ArrayList<>(warnings),
+        clips.size() * frames);
   }
 
   /** Exactly {@code count} frames: a short list repeats its last frame, as training did. */

@@ -10,6 +10,7 @@ import org.captionstudio.benchmarks.CaptionLatency;
 import org.captionstudio.benchmarks.CnnForward;
 import org.captionstudio.benchmarks.EvaluateSpeed;
 import org.captionstudio.benchmarks.FeatureExtractionSpeed;
+import org.captionstudio.benchmarks.VideoRtf;
 
 /** {@code benchmarks/run.sh NAME [--warmup N] [--iterations N]}; {@code --list} lists them. */
 public final class BenchmarkMain {
@@ -20,7 +21,8 @@ public final class BenchmarkMain {
           new FeatureExtractionSpeed(),
           new org.captionstudio.benchmarks.decoder.DecoderTrain(),
           new org.captionstudio.benchmarks.decoder.DecodeLatency(),
-          new CaptionLatency());
+          new CaptionLatency(),
+          new VideoRtf());
 
   private BenchmarkMain() {}
 
