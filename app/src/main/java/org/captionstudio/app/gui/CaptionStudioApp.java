@@ -3,14 +3,19 @@ package org.captionstudio.app.gui;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.captionstudio.app.gui.caption.CaptionView;
 import org.captionstudio.app.gui.caption.CaptionViewModel;
 import org.captionstudio.app.gui.main.MainView;
 import org.captionstudio.app.gui.main.MainViewModel;
+import org.captionstudio.app.gui.video.VideoView;
+import org.captionstudio.app.gui.video.VideoViewModel;
 import org.captionstudio.app.pipeline.DefaultModel;
 import org.captionstudio.app.pipeline.LoadedModel;
 import org.captionstudio.core.runtime.BackendInfo;
+import org.captionstudio.vision.video.VideoSampler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +29,35 @@ public final class CaptionStudioApp extends Application {
 
   private FxTaskExecutor executor;
   private CaptionViewModel captions;
+  private VideoViewModel videos;
 
   @Override
   public void start(Stage stage) {
     executor = new FxTaskExecutor();
     MainViewModel viewModel = new MainViewModel(executor, BackendInfo::probe);
     captions = new CaptionViewModel(executor, LoadedModel::load);
-    MainView view = new MainView(viewModel, empty -> new CaptionView(captions, empty).root());
+    videos = new VideoViewModel(executor, LoadedModel::loadVideo, new VideoSampler());
+    VideoView videoView = new VideoView(videos);
+    MainView view =
+        new MainView(
+            viewModel,
+            empty -> {
+              Tab images = new Tab("Images");
+              Tab video = new Tab("Video", videoView.root());
+              images.setContent(
+                  new CaptionView(
+                          captions,
+                          empty,
+                          file -> {
+                            images.getTabPane().getSelectionModel().select(video);
+                            videos.open(file);
+                          })
+                      .root());
+              TabPane tabs = new TabPane(images, video);
+              tabs.setId("mainTabs");
+              tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+              return tabs;
+            });
     // The model loads once ND4J is up, both off the FX thread.
     viewModel
         .backendStateProperty()
@@ -60,6 +87,9 @@ public final class CaptionStudioApp extends Application {
   public void stop() {
     if (captions != null) {
       captions.close();
+    }
+    if (videos != null) {
+      videos.close();
     }
     if (executor != null) {
       executor.close();

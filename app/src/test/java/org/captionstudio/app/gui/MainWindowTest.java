@@ -130,6 +130,38 @@ class MainWindowTest {
     assertEquals(1, message.lines().count(), message);
   }
 
+  @Test
+  @Order(5)
+  void aDroppedVideoIsDescribedInTheVideoViewWithItsSegmentsAndFrames() throws Exception {
+    ShapesWorld.generate(
+        new SynthConfig(0, 1, 92, 128, 0, 1.0, CaptionStyle.CANONICAL),
+        files.resolve("clips"),
+        ProgressListener.NONE);
+    Path clip;
+    try (var list = Files.list(files.resolve("clips/videos"))) {
+      clip = list.sorted().findFirst().orElseThrow();
+    }
+    dropFiles(List.of(clip.toFile()));
+    javafx.scene.control.TabPane tabs =
+        robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class);
+    assertEquals(
+        "Video",
+        WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().getSelectedItem().getText())
+            .get());
+    ListView<?> segments = robot.lookup("#segmentList").queryAs(ListView.class);
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !segments.getItems().isEmpty());
+    Label description = robot.lookup("#videoDescription").queryAs(Label.class);
+    String text = WaitForAsyncUtils.asyncFx(description::getText).get();
+    assertTrue(text.endsWith(".") && text.split(" ").length >= 3, text);
+    javafx.scene.layout.HBox strip =
+        robot.lookup("#frameStrip").queryAs(javafx.scene.layout.HBox.class);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !strip.getChildren().isEmpty());
+    Label status = robot.lookup("#videoStatus").queryAs(Label.class);
+    assertTrue(
+        WaitForAsyncUtils.asyncFx(status::getText).get().startsWith(clip.getFileName() + " · "));
+    saveScreenshot("video-view.png");
+  }
+
   /**
    * Drags files onto the window with a real drag gesture: a node inside the scene starts a drag
    * whose dragboard carries the files, and the robot drops it on the drop zone's area.
@@ -152,6 +184,10 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     Node zone = robot.lookup("#dropZone").query();
     Node target = zone.isVisible() ? zone : robot.lookup("#picture").query();
+    javafx.scene.control.TabPane tabs =
+        robot.lookup("#mainTabs").queryAs(javafx.scene.control.TabPane.class);
+    WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(0)).get();
+    WaitForAsyncUtils.waitForFxEvents();
     robot.drag(source).dropTo(target);
     WaitForAsyncUtils.waitForFxEvents();
     WaitForAsyncUtils.asyncFx(() -> bar.getChildren().remove(source)).get();

@@ -59,8 +59,16 @@ public final class CaptionView {
   private final ImageView heat = new ImageView();
   private final Timeline player = new Timeline();
 
-  public CaptionView(CaptionViewModel viewModel, Node emptyState) {
+  private final java.util.function.Consumer<Path> onVideo;
+
+  /**
+   * @param emptyState what shows while nothing was dropped yet
+   * @param onVideo where a dropped or pasted video file goes (the video view)
+   */
+  public CaptionView(
+      CaptionViewModel viewModel, Node emptyState, java.util.function.Consumer<Path> onVideo) {
     this.viewModel = viewModel;
+    this.onVideo = onVideo;
     root.getStyleClass().add("caption-view");
     root.setTop(toolbar());
     SplitPane split = new SplitPane(batchList(), picture(), details());
@@ -380,10 +388,23 @@ public final class CaptionView {
   private void dropped(DragEvent event) {
     boolean ok = event.getDragboard().hasFiles();
     if (ok) {
-      viewModel.caption(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+      route(event.getDragboard().getFiles().stream().map(File::toPath).toList());
     }
     event.setDropCompleted(ok);
     event.consume();
+  }
+
+  /** Videos go to the video view (the first of them), everything else is captioned here. */
+  private void route(List<Path> files) {
+    List<Path> videos =
+        files.stream().filter(org.captionstudio.vision.video.VideoFiles::hasVideoName).toList();
+    if (!videos.isEmpty()) {
+      onVideo.accept(videos.get(0));
+    }
+    List<Path> rest = files.stream().filter(f -> !videos.contains(f)).toList();
+    if (!rest.isEmpty()) {
+      viewModel.caption(rest);
+    }
   }
 
   private void openFiles() {
@@ -406,7 +427,7 @@ public final class CaptionView {
   private void paste() {
     Clipboard clipboard = Clipboard.getSystemClipboard();
     if (clipboard.hasFiles()) {
-      viewModel.caption(clipboard.getFiles().stream().map(File::toPath).toList());
+      route(clipboard.getFiles().stream().map(File::toPath).toList());
     } else if (clipboard.hasImage()) {
       viewModel.captionPastedImage(clipboard.getImage());
     }
