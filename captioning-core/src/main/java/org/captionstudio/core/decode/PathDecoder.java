@@ -7,7 +7,6 @@ import org.captionstudio.core.model.AttentionDecoder;
 import org.captionstudio.core.model.DecoderParameters;
 import org.captionstudio.core.model.DecoderState;
 import org.captionstudio.core.text.Vocabulary;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -57,20 +56,19 @@ final class PathDecoder {
     int[] running = java.util.stream.IntStream.range(0, images).toArray();
     int[] previous = new int[images];
     Arrays.fill(previous, Vocabulary.START_ID);
-    for (int step = 0; step < maxWords + 1 && running.length > 0; step++) {
+    HostValues host = new HostValues();
+    // At maxWords words the rows stop unfinished: no step is run whose output nobody reads.
+    for (int step = 0; step < maxWords && running.length > 0; step++) {
       AttentionDecoder.StepResult result = decoder.step(parameters, state, previous);
       int v = (int) result.logProbabilities().size(1);
-      double[] logP = result.logProbabilities().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+      double[] logP = host.doubles(result.logProbabilities());
       INDArray att = result.state().attention();
       int l = (int) att.size(1);
-      float[] alpha = att.castTo(DataType.FLOAT).dup('c').data().asFloat();
+      float[] alpha = HostValues.floats(att);
       List<Integer> keepRows = new ArrayList<>();
       List<Integer> keepWords = new ArrayList<>();
       for (int r = 0; r < running.length; r++) {
         int image = running[r];
-        if (step == maxWords) {
-          continue; // the length limit: stops unfinished
-        }
         int best = choice.choose(image, logP, r * v, v);
         logProbs.get(image).add(logP[r * v + best]);
         attention.get(image).add(Arrays.copyOfRange(alpha, r * l, (r + 1) * l));

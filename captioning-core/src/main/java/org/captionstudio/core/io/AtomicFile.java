@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * Writes a file so that a crash, a full disk or an exception leaves either the old file or the new
  * one, never a mix: the content goes to a temporary file beside it, is forced to disk, and replaces
  * the target by an atomic rename; the folder is then forced too. On failure the temporary file is
- * removed and the target is untouched.
+ * removed and the target is untouched. The new file gets the permissions of the file it replaces,
+ * or rw-r--r-- for a new one (a temporary file alone would be readable by its owner only).
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -31,6 +32,7 @@ public final class AtomicFile {
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
     boolean moved = false;
     try {
+      permissions(temp, target);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
         content.writeTo(out);
@@ -45,6 +47,18 @@ public final class AtomicFile {
         Files.deleteIfExists(temp);
       }
     }
+  }
+
+  private static void permissions(Path temp, Path target) throws IOException {
+    if (Files.getFileAttributeView(temp, java.nio.file.attribute.PosixFileAttributeView.class)
+        == null) {
+      return;
+    }
+    Files.setPosixFilePermissions(
+        temp,
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   /** Forces a folder's entries to disk where the platform allows it (Linux does). */
