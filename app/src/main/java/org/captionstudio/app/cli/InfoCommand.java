@@ -81,66 +81,7 @@ final class InfoCommand implements Callable<Integer> {
       out.println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card));
     } else {
-      var e = m.encoder();
-      var d = m.decoder();
-      row(
-          out,
-          "Model",
-          file + " (format " + m.format() + " v" + m.version() + ", " + m.created() + ")");
-      row(
-          out,
-          "Encoder",
-          e.id()
-              + (e.embedded() ? " (inside the bundle)" : " (zoo weights)")
-              + ", "
-              + e.inputSize()
-              + " px → "
-              + e.gridHeight()
-              + "×"
-              + e.gridWidth()
-              + "×"
-              + e.featureDim()
-              + (e.description().isEmpty() ? "" : "; " + e.description()));
-      row(
-          out,
-          "Decoder",
-          String.format(
-              Locale.ROOT,
-              "%d-layer %s, E %d, N %d, A %d, dropout %.2f, λ %.2f; %,d parameters",
-              d.layers(),
-              d.cell(),
-              d.embeddingSize(),
-              d.hiddenSize(),
-              d.attentionSize(),
-              d.dropout(),
-              d.attentionRegularization(),
-              org.captionstudio.core.model.DecoderParameters.totalLength(d)));
-      java.util.List<String> words = bundle.vocabulary().tokens();
-      row(
-          out,
-          "Vocabulary",
-          words.size()
-              + " words (min count "
-              + bundle.vocabulary().minCount()
-              + "): "
-              + String.join(" ", words.subList(4, Math.min(words.size(), 16)))
-              + (words.size() > 16 ? " …" : ""));
-      var domain = m.domain();
-      row(
-          out,
-          "Warnings",
-          domain == null
-              ? "none (this bundle predates domain profiles)"
-              : String.format(
-                  Locale.ROOT,
-                  "out of domain above feature distance %.2f (from %,d training images);"
-                      + " unsure below %.3f log-probability per word",
-                  domain.distanceLimit(),
-                  domain.images(),
-                  domain.confidenceLimit()));
-      new java.util.TreeMap<>(m.provenance()).forEach((k, v) -> row(out, "  " + k, v));
-      new java.util.TreeMap<>(m.metrics())
-          .forEach((k, v) -> row(out, "  " + k, String.format(Locale.ROOT, "%.4f", v)));
+      out.print(org.captionstudio.app.pipeline.ModelCard.text(file, bundle));
     }
     out.flush();
     return ExitStatus.OK;
