@@ -58,6 +58,11 @@ public final class CaptionStudioApp extends Application {
               tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
               return tabs;
             });
+    // Saved preferences are read off the FX thread, then followed and saved on change.
+    executor.submit(
+        () -> Settings.load(Settings.defaultFile()),
+        captions::useSettings,
+        failure -> LOG.warn("Settings could not be read", failure));
     // The model loads once ND4J is up, both off the FX thread.
     viewModel
         .backendStateProperty()

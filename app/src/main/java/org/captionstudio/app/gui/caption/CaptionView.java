@@ -12,14 +12,20 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -144,7 +150,94 @@ public final class CaptionView {
                         this::copyAltText);
               }
             });
-    return new ToolBar(open, paste, csv, coco, copy, cancel, spacer, model);
+    Spinner<Integer> beam = new Spinner<>(1, 10, viewModel.beamWidthProperty().get());
+    beam.setId("beamSpinner");
+    beam.setPrefWidth(70);
+    beam.setTooltip(new Tooltip("Beam width: partial captions kept at each step"));
+    beam.getValueFactory()
+        .valueProperty()
+        .addListener((o, a, b) -> viewModel.beamWidthProperty().set(b));
+    viewModel
+        .beamWidthProperty()
+        .addListener((o, a, b) -> beam.getValueFactory().setValue(b.intValue()));
+    Spinner<Integer> best = new Spinner<>(1, 10, viewModel.nBestProperty().get());
+    best.setId("nBestSpinner");
+    best.setPrefWidth(70);
+    best.setTooltip(new Tooltip("How many captions to list per image (at most the beam width)"));
+    best.getValueFactory()
+        .valueProperty()
+        .addListener((o, a, b) -> viewModel.nBestProperty().set(b));
+    viewModel
+        .nBestProperty()
+        .addListener((o, a, b) -> best.getValueFactory().setValue(b.intValue()));
+    return new ToolBar(
+        open,
+        paste,
+        csv,
+        coco,
+        copy,
+        cancel,
+        new Label("Beam"),
+        beam,
+        new Label("Best"),
+        best,
+        spacer,
+        model,
+        modelMenu());
+  }
+
+  private Node modelMenu() {
+    MenuButton menu = new MenuButton("Model");
+    menu.setId("modelMenu");
+    Runnable rebuild =
+        () -> {
+          menu.getItems().clear();
+          MenuItem open = new MenuItem("Open model…");
+          open.setOnAction(
+              e -> {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Open a model bundle");
+                chooser
+                    .getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter("Model", "*.zip"));
+                File file = chooser.showOpenDialog(root.getScene().getWindow());
+                if (file != null) {
+                  viewModel.loadModel(file.getPath());
+                }
+              });
+          MenuItem standard = new MenuItem("Default model");
+          standard.setOnAction(e -> viewModel.loadModel("default"));
+          menu.getItems().addAll(open, standard);
+          if (!viewModel.recentModels().isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+            for (String recent : viewModel.recentModels()) {
+              MenuItem item = new MenuItem(recent);
+              item.setOnAction(e -> viewModel.loadModel(recent));
+              menu.getItems().add(item);
+            }
+          }
+          MenuItem card = new MenuItem("Model card…");
+          card.setId("modelCardItem");
+          card.setOnAction(e -> showCard());
+          menu.getItems().addAll(new SeparatorMenuItem(), card);
+        };
+    rebuild.run();
+    viewModel.recentModels().addListener((ListChangeListener<String>) c -> rebuild.run());
+    return menu;
+  }
+
+  private void showCard() {
+    TextArea text = new TextArea(viewModel.modelCardProperty().get());
+    text.setEditable(false);
+    text.setWrapText(true);
+    text.setPrefSize(760, 420);
+    text.getStyleClass().add("model-card");
+    Alert alert = new Alert(Alert.AlertType.INFORMATION);
+    alert.setTitle("Model card");
+    alert.setHeaderText(viewModel.modelStatusProperty().get());
+    alert.getDialogPane().setContent(text);
+    alert.initOwner(root.getScene().getWindow());
+    alert.show();
   }
 
   private static KeyCombination key(KeyCode code) {

@@ -24,10 +24,12 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.captionstudio.app.gui.Settings;
 import org.captionstudio.app.gui.TaskExecutor;
 import org.captionstudio.app.pipeline.CaptionExport;
 import org.captionstudio.app.pipeline.DefaultModel;
 import org.captionstudio.app.pipeline.LoadedModel;
+import org.captionstudio.app.pipeline.ModelCard;
 import org.captionstudio.core.Cancellation;
 import org.captionstudio.core.caption.AttentionMap;
 import org.captionstudio.core.caption.CaptionOptions;
@@ -91,6 +93,8 @@ public final class CaptionViewModel {
   private LoadedModel model;
 
   private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("No model loaded.");
+  private final ReadOnlyStringWrapper modelCard = new ReadOnlyStringWrapper("");
+  private final ObservableList<String> recentModels = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper(false);
   private final ObservableList<Entry> entries = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -135,6 +139,14 @@ public final class CaptionViewModel {
           model = loaded;
           closeQuietly(old);
           modelStatus.set(describe(loaded));
+          modelCard.set(ModelCard.text(name, loaded.bundle()));
+          if (!DefaultModel.NAME.equals(name)) {
+            recentModels.remove(name);
+            recentModels.add(0, name);
+            if (recentModels.size() > Settings.RECENT) {
+              recentModels.remove(Settings.RECENT, recentModels.size());
+            }
+          }
           modelReady.set(true);
           startNext();
         },
@@ -155,6 +167,33 @@ public final class CaptionViewModel {
         + " · "
         + m.bundle().vocabulary().size()
         + " words";
+  }
+
+  /**
+   * Takes the beam width, n-best count and recent models from saved settings, and saves them again
+   * (in the background) whenever they change.
+   */
+  public void useSettings(Settings settings) {
+    beamWidth.set(settings.beam());
+    nBest.set(settings.nBest());
+    recentModels.setAll(settings.recentModels());
+    Runnable save =
+        () -> {
+          settings.withBeam(beamWidth.get(), nBest.get()).withLastFolder(settings.lastFolder());
+          List<String> recent = new ArrayList<>(recentModels);
+          java.util.Collections.reverse(recent);
+          recent.forEach(settings::withRecentModel);
+          executor.submit(
+              () -> {
+                settings.save();
+                return null;
+              },
+              done -> {},
+              failure -> LOG.warn("Settings could not be saved", failure));
+        };
+    beamWidth.addListener((o, a, b) -> save.run());
+    nBest.addListener((o, a, b) -> save.run());
+    recentModels.addListener((javafx.collections.ListChangeListener<String>) c -> save.run());
   }
 
   /**
@@ -477,6 +516,16 @@ public final class CaptionViewModel {
 
   public ReadOnlyStringProperty modelStatusProperty() {
     return modelStatus.getReadOnlyProperty();
+  }
+
+  /** The loaded model's card (encoder, vocabulary, training data, metrics, provenance). */
+  public ReadOnlyStringProperty modelCardProperty() {
+    return modelCard.getReadOnlyProperty();
+  }
+
+  /** Model files opened lately, newest first. */
+  public ObservableList<String> recentModels() {
+    return recentModels;
   }
 
   public ReadOnlyBooleanProperty modelReadyProperty() {

@@ -130,7 +130,16 @@ class CaptionViewModelTest {
         "There is no model file " + dir.resolve("missing.zip") + ".",
         vm.modelStatusProperty().get());
 
+    String file =
+        Path.of("../assets/src/main/resources/org/captionstudio/assets/default-model.zip")
+            .toString();
+    vm.loadModel(file);
+    assertTrue(vm.modelReadyProperty().get(), vm.modelStatusProperty().get());
+    assertEquals(List.of(file), vm.recentModels());
     vm.loadModel("default");
+    assertEquals(List.of(file), vm.recentModels(), "the default model is not a recent file");
+    assertTrue(vm.modelCardProperty().get().startsWith("Model          default (format"));
+    assertTrue(vm.modelCardProperty().get().contains("Vocabulary     42 words"));
     vm.caption(List.of(images));
     Path csv = dir.resolve("out.csv");
     vm.exportCsv(csv);
