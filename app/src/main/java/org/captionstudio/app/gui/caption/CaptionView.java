@@ -150,26 +150,16 @@ public final class CaptionView {
                         this::copyAltText);
               }
             });
-    Spinner<Integer> beam = new Spinner<>(1, 10, viewModel.beamWidthProperty().get());
-    beam.setId("beamSpinner");
-    beam.setPrefWidth(70);
-    beam.setTooltip(new Tooltip("Beam width: partial captions kept at each step"));
-    beam.getValueFactory()
-        .valueProperty()
-        .addListener((o, a, b) -> viewModel.beamWidthProperty().set(b));
-    viewModel
-        .beamWidthProperty()
-        .addListener((o, a, b) -> beam.getValueFactory().setValue(b.intValue()));
-    Spinner<Integer> best = new Spinner<>(1, 10, viewModel.nBestProperty().get());
-    best.setId("nBestSpinner");
-    best.setPrefWidth(70);
-    best.setTooltip(new Tooltip("How many captions to list per image (at most the beam width)"));
-    best.getValueFactory()
-        .valueProperty()
-        .addListener((o, a, b) -> viewModel.nBestProperty().set(b));
-    viewModel
-        .nBestProperty()
-        .addListener((o, a, b) -> best.getValueFactory().setValue(b.intValue()));
+    Spinner<Integer> beam =
+        spinner(
+            "beamSpinner",
+            "Beam width: partial captions kept at each step",
+            viewModel.beamWidthProperty());
+    Spinner<Integer> best =
+        spinner(
+            "nBestSpinner",
+            "How many captions to list per image (at most the beam width)",
+            viewModel.nBestProperty());
     return new ToolBar(
         open,
         paste,
@@ -184,6 +174,18 @@ public final class CaptionView {
         spacer,
         model,
         modelMenu());
+  }
+
+  /** A 1–10 spinner that follows and sets an integer setting. */
+  private static Spinner<Integer> spinner(
+      String id, String tooltip, javafx.beans.property.IntegerProperty setting) {
+    Spinner<Integer> spinner = new Spinner<>(1, 10, setting.get());
+    spinner.setId(id);
+    spinner.setPrefWidth(70);
+    spinner.setTooltip(new Tooltip(tooltip));
+    spinner.getValueFactory().valueProperty().addListener((o, a, b) -> setting.set(b));
+    setting.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
+    return spinner;
   }
 
   private Node modelMenu() {
