@@ -134,8 +134,6 @@ public final class CaptionView {
     model.setId("modelStatus");
     model.getStyleClass().add("model-status");
     model.textProperty().bind(viewModel.modelStatusProperty());
-    HBox spacer = new HBox();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
     root.sceneProperty()
         .addListener(
             (o, before, scene) -> {
@@ -160,20 +158,21 @@ public final class CaptionView {
             "nBestSpinner",
             "How many captions to list per image (at most the beam width)",
             viewModel.nBestProperty());
-    return new ToolBar(
-        open,
-        paste,
-        csv,
-        coco,
-        copy,
-        cancel,
-        new Label("Beam"),
-        beam,
-        new Label("Best"),
-        best,
-        spacer,
-        model,
-        modelMenu());
+    ToolBar bar =
+        new ToolBar(
+            modelMenu(),
+            open,
+            paste,
+            csv,
+            coco,
+            copy,
+            cancel,
+            new Label("Beam"),
+            beam,
+            new Label("Best"),
+            best);
+    model.setPadding(new Insets(2, 10, 4, 10));
+    return new VBox(bar, model);
   }
 
   /** A 1–10 spinner that follows and sets an integer setting. */
