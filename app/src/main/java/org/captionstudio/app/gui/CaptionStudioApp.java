@@ -61,7 +61,21 @@ public final class CaptionStudioApp extends Application {
     // Saved preferences are read off the FX thread, then followed and saved on change.
     executor.submit(
         () -> Settings.load(Settings.defaultFile()),
-        captions::useSettings,
+        settings -> {
+          viewModel.darkProperty().set(settings.dark());
+          captions.useSettings(settings);
+          viewModel
+              .darkProperty()
+              .addListener(
+                  (o, before, now) ->
+                      executor.submit(
+                          () -> {
+                            settings.withDark(now).save();
+                            return null;
+                          },
+                          done -> {},
+                          failure -> LOG.warn("Settings could not be saved", failure)));
+        },
         failure -> LOG.warn("Settings could not be read", failure));
     // The model loads once ND4J is up, both off the FX thread.
     viewModel

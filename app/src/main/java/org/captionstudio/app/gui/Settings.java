@@ -25,6 +25,7 @@ public final class Settings {
   private int nBest = 3;
   private List<String> recentModels = new ArrayList<>();
   private String lastFolder = "";
+  private boolean dark;
 
   private Settings(Path file) {
     this.file = file;
@@ -55,6 +56,7 @@ public final class Settings {
     s.recentModels =
         new ArrayList<>(Arrays.stream(recent.split("\n")).filter(x -> !x.isBlank()).toList());
     s.lastFolder = p.getProperty("lastFolder", "");
+    s.dark = "dark".equals(p.getProperty("theme"));
     return s;
   }
 
@@ -74,6 +76,7 @@ public final class Settings {
     p.setProperty("nBest", String.valueOf(nBest));
     p.setProperty("recentModels", String.join("\n", recentModels));
     p.setProperty("lastFolder", lastFolder);
+    p.setProperty("theme", dark ? "dark" : "light");
     AtomicFile.write(file, out -> p.store(out, "Caption Studio window settings"));
   }
 
@@ -106,6 +109,15 @@ public final class Settings {
     while (recentModels.size() > RECENT) {
       recentModels.remove(recentModels.size() - 1);
     }
+    return this;
+  }
+
+  public boolean dark() {
+    return dark;
+  }
+
+  public Settings withDark(boolean on) {
+    dark = on;
     return this;
   }
 

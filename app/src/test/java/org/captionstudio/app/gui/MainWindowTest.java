@@ -162,6 +162,22 @@ class MainWindowTest {
     saveScreenshot("video-view.png");
   }
 
+  @Test
+  @Order(6)
+  void theDarkThemeComesFromTheSameStylesheet() throws Exception {
+    robot.clickOn("#themeToggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().getStyleClass().contains("dark"))
+            .get());
+    saveScreenshot("dark-theme.png");
+    robot.clickOn("#themeToggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().getStyleClass().contains("dark"))
+            .get());
+  }
+
   /**
    * Drags files onto the window with a real drag gesture: a node inside the scene starts a drag
    * whose dragboard carries the files, and the robot drops it on the drop zone's area.

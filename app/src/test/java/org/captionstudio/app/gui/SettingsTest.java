@@ -19,12 +19,13 @@ class SettingsTest {
     for (int i = 0; i < 7; i++) {
       s.withRecentModel("/models/m" + i + ".zip");
     }
-    s.withRecentModel("/models/m3.zip").withBeam(5, 2).withLastFolder("/photos");
+    s.withRecentModel("/models/m3.zip").withBeam(5, 2).withLastFolder("/photos").withDark(true);
     s.save();
     Settings again = Settings.load(file);
     assertEquals(5, again.beam());
     assertEquals(2, again.nBest());
     assertEquals("/photos", again.lastFolder());
+    assertEquals(true, again.dark());
     assertEquals(
         List.of(
             "/models/m3.zip",

@@ -28,6 +28,22 @@ public final class MainView {
    */
   public MainView(MainViewModel viewModel, java.util.function.Function<Node, Parent> captions) {
     root.getStyleClass().add("main-window");
+    // One stylesheet: the dark theme only redefines its named colours under .dark.
+    root.sceneProperty()
+        .addListener(
+            (o, before, scene) -> {
+              if (scene != null) {
+                applyTheme(scene.getRoot(), viewModel.darkProperty().get());
+              }
+            });
+    viewModel
+        .darkProperty()
+        .addListener(
+            (o, before, now) -> {
+              if (root.getScene() != null) {
+                applyTheme(root.getScene().getRoot(), now);
+              }
+            });
     root.setCenter(captions.apply(dropZone()));
     root.setBottom(statusBar(viewModel));
   }
@@ -49,6 +65,13 @@ public final class MainView {
     zone.setAccessibleText("Drop zone: drop images, folders or videos here");
     BorderPane.setMargin(zone, new javafx.geometry.Insets(24));
     return zone;
+  }
+
+  private static void applyTheme(Parent sceneRoot, boolean dark) {
+    sceneRoot.getStyleClass().remove("dark");
+    if (dark) {
+      sceneRoot.getStyleClass().add("dark");
+    }
   }
 
   private static Region statusBar(MainViewModel viewModel) {
@@ -74,7 +97,11 @@ public final class MainView {
     memoryTicker.setCycleCount(Animation.INDEFINITE);
     memoryTicker.play();
 
-    HBox bar = new HBox(12, backend, spacer, memory);
+    javafx.scene.control.CheckBox dark = new javafx.scene.control.CheckBox("Dark theme");
+    dark.setId("themeToggle");
+    dark.selectedProperty().bindBidirectional(viewModel.darkProperty());
+
+    HBox bar = new HBox(12, backend, spacer, memory, dark);
     bar.setId("statusBar");
     bar.getStyleClass().add("status-bar");
     bar.setAlignment(Pos.CENTER_LEFT);

@@ -31,6 +31,8 @@ public final class MainViewModel {
   private final ReadOnlyObjectWrapper<BackendInfo> backend = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper backendStatus = new ReadOnlyStringWrapper(LOADING);
   private final ReadOnlyStringWrapper memoryStatus = new ReadOnlyStringWrapper("");
+  private final javafx.beans.property.BooleanProperty dark =
+      new javafx.beans.property.SimpleBooleanProperty(false);
 
   /**
    * @param executor runs the backend probe off the UI thread
@@ -87,6 +89,11 @@ public final class MainViewModel {
 
   public ReadOnlyStringProperty backendStatusProperty() {
     return backendStatus.getReadOnlyProperty();
+  }
+
+  /** Whether the window uses the dark theme. */
+  public javafx.beans.property.BooleanProperty darkProperty() {
+    return dark;
   }
 
   public ReadOnlyStringProperty memoryStatusProperty() {
