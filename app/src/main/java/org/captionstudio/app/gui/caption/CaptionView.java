@@ -299,7 +299,22 @@ public final class CaptionView {
     message.setWrapText(true);
     message.textProperty().bind(viewModel.messageProperty());
     VBox.setVgrow(list, Priority.ALWAYS);
-    VBox box = new VBox(6, list, bar, text, message);
+    javafx.scene.control.ToggleButton showDetails =
+        new javafx.scene.control.ToggleButton("Details");
+    showDetails.setId("detailsToggle");
+    showDetails.visibleProperty().bind(viewModel.detailsProperty().isNotEmpty());
+    showDetails.managedProperty().bind(showDetails.visibleProperty());
+    TextArea details = new TextArea();
+    details.setId("errorDetails");
+    details.setEditable(false);
+    details.setWrapText(true);
+    details.setPrefRowCount(5);
+    details.textProperty().bind(viewModel.detailsProperty());
+    details
+        .visibleProperty()
+        .bind(showDetails.selectedProperty().and(showDetails.visibleProperty()));
+    details.managedProperty().bind(details.visibleProperty());
+    VBox box = new VBox(6, list, bar, text, message, showDetails, details);
     box.setPadding(new Insets(8));
     return box;
   }

@@ -101,6 +101,7 @@ public final class CaptionViewModel {
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
   private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
 
   private final ObjectProperty<Entry> selected = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
@@ -153,6 +154,7 @@ public final class CaptionViewModel {
         failure -> {
           LOG.warn("Model {} could not be loaded", name, failure);
           modelStatus.set(sentence(failure));
+          details.set(details(failure));
         });
   }
 
@@ -220,7 +222,10 @@ public final class CaptionViewModel {
           }
           startNext();
         },
-        failure -> message.set(sentence(failure)));
+        failure -> {
+          message.set(sentence(failure));
+          details.set(details(failure));
+        });
   }
 
   /** Captions an image pasted from the clipboard: saved as a PNG in the temporary folder first. */
@@ -278,6 +283,7 @@ public final class CaptionViewModel {
         done -> finishBatch(cancel),
         failure -> {
           message.set(sentence(failure));
+          details.set(details(failure));
           finishBatch(cancel);
         });
   }
@@ -506,6 +512,18 @@ public final class CaptionViewModel {
     }
   }
 
+  /** The technical side of a failure, for the "details" toggle: each cause's type and message. */
+  static String details(Throwable failure) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      out.append(t.getClass().getName())
+          .append(": ")
+          .append(String.valueOf(t.getMessage()))
+          .append('\n');
+    }
+    return out + "The log has the full trace: ~/.captionstudio/logs/captionstudio.log";
+  }
+
   /** A failure as one plain sentence. */
   static String sentence(Throwable failure) {
     String m = failure.getMessage();
@@ -546,6 +564,11 @@ public final class CaptionViewModel {
 
   public ReadOnlyStringProperty progressTextProperty() {
     return progressText.getReadOnlyProperty();
+  }
+
+  /** What went wrong technically, behind the message's "details" toggle; empty when nothing did. */
+  public ReadOnlyStringProperty detailsProperty() {
+    return details.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {

@@ -129,6 +129,9 @@ class CaptionViewModelTest {
     assertEquals(
         "There is no model file " + dir.resolve("missing.zip") + ".",
         vm.modelStatusProperty().get());
+    assertTrue(
+        vm.detailsProperty().get().startsWith("org.captionstudio.core.ModelLoadException: There"),
+        vm.detailsProperty().get());
 
     String file =
         Path.of("../assets/src/main/resources/org/captionstudio/assets/default-model.zip")
