@@ -527,8 +527,15 @@ public final class CaptionView {
                 org.captionstudio.vision.image.ImageFiles.EXTENSIONS.stream()
                     .map(x -> "*." + x)
                     .toList()));
+    if (!viewModel.lastFolderProperty().get().isEmpty()) {
+      chooser.setInitialDirectory(new File(viewModel.lastFolderProperty().get()));
+    }
     List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
-    if (files != null) {
+    if (files != null && !files.isEmpty()) {
+      File parent = files.get(0).getParentFile();
+      if (parent != null) {
+        viewModel.lastFolderProperty().set(parent.getPath());
+      }
       viewModel.caption(files.stream().map(File::toPath).toList());
     }
   }

@@ -114,6 +114,8 @@ public final class CaptionViewModel {
   private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
   private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
 
+  private final javafx.beans.property.StringProperty lastFolder =
+      new javafx.beans.property.SimpleStringProperty("");
   private final IntegerProperty beamWidth = new SimpleIntegerProperty(3);
   private final IntegerProperty nBest = new SimpleIntegerProperty(3);
 
@@ -179,9 +181,14 @@ public final class CaptionViewModel {
     beamWidth.set(settings.beam());
     nBest.set(settings.nBest());
     recentModels.setAll(settings.recentModels());
+    // Checked here, off the UI thread: a folder that is gone is not offered to the file chooser.
+    if (!settings.lastFolder().isEmpty()
+        && java.nio.file.Files.isDirectory(Path.of(settings.lastFolder()))) {
+      lastFolder.set(settings.lastFolder());
+    }
     Runnable save =
         () -> {
-          settings.withBeam(beamWidth.get(), nBest.get()).withLastFolder(settings.lastFolder());
+          settings.withBeam(beamWidth.get(), nBest.get()).withLastFolder(lastFolder.get());
           List<String> recent = new ArrayList<>(recentModels);
           java.util.Collections.reverse(recent);
           recent.forEach(settings::withRecentModel);
@@ -194,6 +201,7 @@ public final class CaptionViewModel {
               failure -> LOG.warn("Settings could not be saved", failure));
         };
     beamWidth.addListener((o, a, b) -> save.run());
+    lastFolder.addListener((o, a, b) -> save.run());
     nBest.addListener((o, a, b) -> save.run());
     recentModels.addListener((javafx.collections.ListChangeListener<String>) c -> save.run());
   }
@@ -613,6 +621,11 @@ public final class CaptionViewModel {
 
   public ReadOnlyObjectProperty<Preview> previewProperty() {
     return preview.getReadOnlyProperty();
+  }
+
+  /** The folder files were last opened from, for the file chooser; empty for none. */
+  public javafx.beans.property.StringProperty lastFolderProperty() {
+    return lastFolder;
   }
 
   public IntegerProperty beamWidthProperty() {

@@ -153,4 +153,23 @@ class CaptionViewModelTest {
         vm.messageProperty().get().startsWith("Could not write "), vm.messageProperty().get());
     assertNotEquals("", vm.captionProperty().get());
   }
+
+  @Test
+  void preferencesFollowTheSettingsFileBothWays() throws Exception {
+    Path file = dir.resolve("settings.properties");
+    org.captionstudio.app.gui.Settings.load(file)
+        .withBeam(5, 4)
+        .withLastFolder(dir.resolve("gone").toString())
+        .save();
+    vm.useSettings(org.captionstudio.app.gui.Settings.load(file));
+    assertEquals(5, vm.beamWidthProperty().get());
+    assertEquals(4, vm.nBestProperty().get());
+    assertEquals("", vm.lastFolderProperty().get(), "a folder that is gone is not offered");
+
+    vm.lastFolderProperty().set(images.toString());
+    vm.nBestProperty().set(2);
+    org.captionstudio.app.gui.Settings saved = org.captionstudio.app.gui.Settings.load(file);
+    assertEquals(images.toString(), saved.lastFolder());
+    assertEquals(2, saved.nBest());
+  }
 }
