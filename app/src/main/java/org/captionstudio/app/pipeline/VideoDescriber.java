@@ -105,11 +105,13 @@ public final class VideoDescriber {
     SampledClip parts = sampler.sampleSegments(video, ranges, frames, cancel);
     warnings.addAll(parts.warnings());
     List<List<DecodedImage>> clips = new ArrayList<>();
-    clips.add(frames(whole.frames().stream().map(f -> f.image()).toList(), frames));
+    clips.add(
+        FeatureExtraction.exactly(whole.frames().stream().map(f -> f.image()).toList(), frames));
     List<TimeRange> kept = new ArrayList<>();
     for (SampledSegment s : parts.segments()) {
       if (!s.frames().isEmpty()) {
-        clips.add(frames(s.frames().stream().map(f -> f.image()).toList(), frames));
+        clips.add(
+            FeatureExtraction.exactly(s.frames().stream().map(f -> f.image()).toList(), frames));
         kept.add(s.range());
       }
     }
@@ -121,7 +123,7 @@ public final class VideoDescriber {
       throw new CaptioningException("Describing " + video.getFileName() + " was cancelled.");
     }
     progress.progress("Describing", 2, 3);
-    INDArray memory = memory(clips);
+    INDArray memory = memory(clips, frames);
     List<List<Hypothesis>> decoded =
         new BeamSearch(model.decoder(), model.bundle().parameters()).decode(memory, beam);
     var vocabulary = model.bundle().vocabulary();
@@ -143,28 +145,20 @@ public final class VideoDescriber {
         clips.size() * frames);
   }
 
-  /** Exactly {@code count} frames: a short list repeats its last frame, as training did. */
-  private static List<DecodedImage> frames(List<DecodedImage> sampled, int count) {
-    if (sampled.isEmpty()) {
-      return sampled;
-    }
-    List<DecodedImage> out = new ArrayList<>(sampled.subList(0, Math.min(count, sampled.size())));
-    while (out.size() < count) {
-      out.add(out.get(out.size() - 1));
-    }
-    return out;
-  }
-
-  /** {@code [clips, F, D]}: each frame's CNN grid pooled to one vector. */
-  private INDArray memory(List<List<DecodedImage>> clips) throws CaptioningException {
+  /**
+   * {@code [clips, F, D]}: the clips' frames encoded in one batch, each clip stored as training
+   * does.
+   */
+  private INDArray memory(List<List<DecodedImage>> clips, int frames) throws CaptioningException {
     List<DecodedImage> all = new ArrayList<>();
     clips.forEach(all::addAll);
     List<EncodedImage> encoded = model.encodeDecoded(all);
-    int frames = clips.get(0).size();
-    int dim = FeatureExtraction.pooled(encoded.get(0)).length;
-    float[] values = new float[encoded.size() * dim];
-    for (int i = 0; i < encoded.size(); i++) {
-      System.arraycopy(FeatureExtraction.pooled(encoded.get(i)), 0, values, i * dim, dim);
+    FeatureExtraction.Media media = FeatureExtraction.videoFrames(sampler, frames);
+    int dim = model.bundle().manifest().encoder().featureDim();
+    float[] values = new float[clips.size() * frames * dim];
+    for (int c = 0; c < clips.size(); c++) {
+      float[] clip = media.combine(encoded.subList(c * frames, (c + 1) * frames));
+      System.arraycopy(clip, 0, values, c * frames * dim, frames * dim);
     }
     return Nd4j.createFromArray(values).reshape(clips.size(), frames, dim);
   }

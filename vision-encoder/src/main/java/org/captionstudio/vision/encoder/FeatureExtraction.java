@@ -136,10 +136,7 @@ public final class FeatureExtraction {
           throw new org.captionstudio.core.MediaDecodeException(
               "No frame of " + file.getFileName() + " could be decoded.");
         }
-        while (out.size() < frames) {
-          out.add(out.get(out.size() - 1));
-        }
-        return out.subList(0, frames);
+        return exactly(out, frames);
       }
 
       @Override
@@ -153,6 +150,21 @@ public final class FeatureExtraction {
         return out;
       }
     };
+  }
+
+  /**
+   * Exactly {@code count} frames of a clip: the first {@code count}, or, when damage left fewer,
+   * all of them with the last repeated. Training and describing sample clips the same way.
+   */
+  public static List<DecodedImage> exactly(List<DecodedImage> frames, int count) {
+    if (frames.isEmpty()) {
+      return frames;
+    }
+    List<DecodedImage> out = new ArrayList<>(frames.subList(0, Math.min(count, frames.size())));
+    while (out.size() < count) {
+      out.add(out.get(out.size() - 1));
+    }
+    return out;
   }
 
   /** The mean of an encoding's region vectors. */
