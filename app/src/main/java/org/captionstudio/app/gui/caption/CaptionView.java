@@ -39,7 +39,6 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -48,6 +47,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.captionstudio.app.gui.FileDialogs;
 import org.captionstudio.core.caption.AttentionMap;
 
 /**
@@ -83,7 +83,7 @@ public final class CaptionView {
     emptyState.visibleProperty().bind(Bindings.isEmpty(viewModel.entries()));
     split.visibleProperty().bind(Bindings.isNotEmpty(viewModel.entries()));
     root.setCenter(centre);
-    root.setOnDragOver(this::dragOver);
+    root.setOnDragOver(FileDialogs::acceptFiles);
     root.setOnDragDropped(this::dropped);
     player.setCycleCount(Timeline.INDEFINITE);
     player
@@ -113,12 +113,17 @@ public final class CaptionView {
     paste.setOnAction(e -> paste());
     Button csv = new Button("Export CSV…");
     csv.setId("exportCsvButton");
-    csv.setOnAction(e -> save("CSV", "*.csv", "captions.csv").ifPresent(viewModel::exportCsv));
+    csv.setOnAction(
+        e ->
+            FileDialogs.saveAs(root.getScene().getWindow(), "CSV", "*.csv", "captions.csv")
+                .ifPresent(viewModel::exportCsv));
     Button coco = new Button("Export results JSON…");
     coco.setId("exportCocoButton");
     coco.setTooltip(new Tooltip("coco-caption results format: [{image_id, caption}]"));
     coco.setOnAction(
-        e -> save("JSON", "*.json", "results.json").ifPresent(viewModel::exportCocoResults));
+        e ->
+            FileDialogs.saveAs(root.getScene().getWindow(), "JSON", "*.json", "results.json")
+                .ifPresent(viewModel::exportCocoResults));
     Button copy = new Button("Copy alt text");
     copy.setId("copyAltTextButton");
     copy.setTooltip(new Tooltip("Copy the selected caption as alt text (Ctrl+Shift+C)"));
@@ -487,13 +492,6 @@ public final class CaptionView {
     return scroll;
   }
 
-  private void dragOver(DragEvent event) {
-    if (event.getDragboard().hasFiles()) {
-      event.acceptTransferModes(TransferMode.COPY);
-    }
-    event.consume();
-  }
-
   private void dropped(DragEvent event) {
     boolean ok = event.getDragboard().hasFiles();
     if (ok) {
@@ -556,14 +554,5 @@ public final class CaptionView {
       content.putString(text);
       Clipboard.getSystemClipboard().setContent(content);
     }
-  }
-
-  private java.util.Optional<Path> save(String kind, String pattern, String name) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export " + kind);
-    chooser.setInitialFileName(name);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-    File file = chooser.showSaveDialog(root.getScene().getWindow());
-    return java.util.Optional.ofNullable(file).map(File::toPath);
   }
 }

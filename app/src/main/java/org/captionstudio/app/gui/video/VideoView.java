@@ -1,8 +1,6 @@
 package org.captionstudio.app.gui.video;
 
 import java.io.File;
-import java.nio.file.Path;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -20,12 +18,12 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.captionstudio.app.gui.FileDialogs;
 import org.captionstudio.core.video.SubtitleFormat;
 import org.captionstudio.core.video.TimedCaption;
 
@@ -43,7 +41,7 @@ public final class VideoView {
     root.getStyleClass().add("video-view");
     root.setTop(toolbar());
     root.setCenter(body());
-    root.setOnDragOver(this::dragOver);
+    root.setOnDragOver(FileDialogs::acceptFiles);
     root.setOnDragDropped(this::dropped);
   }
 
@@ -78,11 +76,15 @@ public final class VideoView {
     Button srt = new Button("Export SRT…");
     srt.setId("exportSrtButton");
     srt.setOnAction(
-        e -> save("SRT", "*.srt").ifPresent(p -> viewModel.export(p, SubtitleFormat.SRT)));
+        e ->
+            FileDialogs.saveAs(root.getScene().getWindow(), "SRT", "*.srt", null)
+                .ifPresent(p -> viewModel.export(p, SubtitleFormat.SRT)));
     Button vtt = new Button("Export WebVTT…");
     vtt.setId("exportVttButton");
     vtt.setOnAction(
-        e -> save("WebVTT", "*.vtt").ifPresent(p -> viewModel.export(p, SubtitleFormat.WEBVTT)));
+        e ->
+            FileDialogs.saveAs(root.getScene().getWindow(), "WebVTT", "*.vtt", null)
+                .ifPresent(p -> viewModel.export(p, SubtitleFormat.WEBVTT)));
     srt.disableProperty().bind(Bindings.isEmpty(viewModel.segments()));
     vtt.disableProperty().bind(Bindings.isEmpty(viewModel.segments()));
     ProgressIndicator spinner = new ProgressIndicator();
@@ -175,13 +177,6 @@ public final class VideoView {
     return box;
   }
 
-  private void dragOver(DragEvent event) {
-    if (event.getDragboard().hasFiles()) {
-      event.acceptTransferModes(TransferMode.COPY);
-    }
-    event.consume();
-  }
-
   private void dropped(DragEvent event) {
     boolean ok = event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty();
     if (ok) {
@@ -189,13 +184,5 @@ public final class VideoView {
     }
     event.setDropCompleted(ok);
     event.consume();
-  }
-
-  private Optional<Path> save(String kind, String pattern) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export " + kind);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-    File file = chooser.showSaveDialog(root.getScene().getWindow());
-    return Optional.ofNullable(file).map(File::toPath);
   }
 }
