@@ -26,9 +26,14 @@ public final class ImageFiles {
 
   /** Whether the file's name ends in an image extension. */
   public static boolean hasImageName(Path file) {
+    return EXTENSIONS.contains(extension(file));
+  }
+
+  /** A file name's extension in lower case ("JPG" → "jpg"); empty for none or a dot file. */
+  public static String extension(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
 
   /**

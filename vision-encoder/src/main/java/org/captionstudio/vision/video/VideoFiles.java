@@ -1,7 +1,6 @@
 package org.captionstudio.vision.video;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 
 /** Which file names are videos, for routing a dropped or opened file to the video view. */
@@ -16,8 +15,6 @@ public final class VideoFiles {
 
   /** Whether the file's name ends in a video extension. */
   public static boolean hasVideoName(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return EXTENSIONS.contains(org.captionstudio.vision.image.ImageFiles.extension(file));
   }
 }
