@@ -17,6 +17,12 @@ public final class DefaultModel {
   /** Where the video model lies on the class path. */
   public static final String VIDEO_RESOURCE = "/org/captionstudio/assets/default-video-model.zip";
 
+  /** How messages and the window name the bundled image model. */
+  public static final String SOURCE = "the default model";
+
+  /** How messages and the window name the bundled video model. */
+  public static final String VIDEO_SOURCE = "the default video model";
+
   /** What a user types for it. */
   public static final String NAME = "default";
 
@@ -29,12 +35,12 @@ public final class DefaultModel {
 
   /** Reads the bundled default image model. */
   public static ModelBundle read() throws ModelLoadException {
-    return read(RESOURCE, "the default model");
+    return read(RESOURCE, SOURCE);
   }
 
   /** Reads the bundled default video model. */
   public static ModelBundle readVideo() throws ModelLoadException {
-    return read(VIDEO_RESOURCE, "the default video model");
+    return read(VIDEO_RESOURCE, VIDEO_SOURCE);
   }
 
   private static ModelBundle read(String resource, String name) throws ModelLoadException {
@@ -60,6 +66,6 @@ public final class DefaultModel {
 
   /** How messages name a model the user gave. */
   public static String describe(String model) {
-    return NAME.equals(model) ? "the default model" : "the model " + model;
+    return NAME.equals(model) ? SOURCE : "the model " + model;
   }
 }

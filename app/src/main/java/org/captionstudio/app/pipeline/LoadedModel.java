@@ -41,13 +41,13 @@ public final class LoadedModel implements AutoCloseable {
   /** Loads {@code default} (the bundled model) or a bundle file, with its encoder. */
   public static LoadedModel load(String model) throws ModelLoadException {
     return load(
-        DefaultModel.NAME.equals(model) ? "the default model" : model, DefaultModel.read(model));
+        DefaultModel.NAME.equals(model) ? DefaultModel.SOURCE : model, DefaultModel.read(model));
   }
 
   /** Loads {@code default} (the bundled video model) or a bundle file, with its encoder. */
   public static LoadedModel loadVideo(String model) throws ModelLoadException {
     return DefaultModel.NAME.equals(model)
-        ? load("the default video model", DefaultModel.readVideo())
+        ? load(DefaultModel.VIDEO_SOURCE, DefaultModel.readVideo())
         : load(model);
   }
 
@@ -123,7 +123,7 @@ public final class LoadedModel implements AutoCloseable {
     return new LoadedModel(file, bundle, encoder);
   }
 
-  /** The bundle's file, or "the default model". */
+  /** The bundle's file, or {@link DefaultModel#SOURCE}. */
   public String source() {
     return source;
   }

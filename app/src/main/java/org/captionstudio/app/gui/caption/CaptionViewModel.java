@@ -164,7 +164,7 @@ public final class CaptionViewModel {
     var p = m.bundle().manifest().provenance();
     String data = p.getOrDefault("dataset", "unknown data");
     String images = p.get("trainImages");
-    return (m.source().equals("the default model") ? "Default model" : "Model " + m.source())
+    return (m.source().equals(DefaultModel.SOURCE) ? "Default model" : "Model " + m.source())
         + " · trained on "
         + data
         + (images == null ? "" : " (" + images + " images)")
